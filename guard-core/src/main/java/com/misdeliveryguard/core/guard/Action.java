@@ -1,0 +1,18 @@
+package com.misdeliveryguard.core.guard;
+
+/** What happens to a message after the check (SPEC §3 step 4). Ordered from mildest to strictest. */
+public enum Action {
+    /** Relay upstream now. */
+    DELIVER,
+    /** Relay after a grace period; the sender may cancel ("undo send"). */
+    DELAY,
+    /** Keep the message until the sender confirms it. */
+    HOLD,
+    /** Refuse in the SMTP dialogue; nothing is kept. */
+    REJECT;
+
+    /** The stricter of two actions. */
+    public Action max(Action other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+}
