@@ -1,0 +1,14 @@
+package com.misdeliveryguard.smtp.delivery;
+
+/**
+ * Where delivered mail goes: the configured smart host, or the demo outbox when none is configured.
+ *
+ * <p>Contract: {@link #deliver} never throws for delivery problems; every recipient of the
+ * {@link OutboundMessage} gets exactly one {@link RecipientResult} in the report, in the same order.
+ * Connection failures, timeouts and TLS failures are temporary failures of every recipient.
+ * Implementations are thread-safe; each call uses its own connection.
+ */
+public interface Upstream {
+
+    DeliveryReport deliver(OutboundMessage message);
+}

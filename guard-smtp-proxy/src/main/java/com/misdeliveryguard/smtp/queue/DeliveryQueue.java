@@ -1,0 +1,268 @@
+package com.misdeliveryguard.smtp.queue;
+
+import com.misdeliveryguard.core.mail.Envelope;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
+import com.misdeliveryguard.smtp.delivery.DeliveryReport;
+import com.misdeliveryguard.smtp.delivery.OutboundMessage;
+import com.misdeliveryguard.smtp.delivery.RecipientResult;
+import com.misdeliveryguard.smtp.delivery.RetrySchedule;
+import com.misdeliveryguard.smtp.delivery.Upstream;
+import com.misdeliveryguard.smtp.spool.DeliveryJournal;
+import com.misdeliveryguard.smtp.spool.QueueState;
+import com.misdeliveryguard.smtp.spool.Spool;
+import com.misdeliveryguard.smtp.spool.SpoolWriter;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers what is in {@code outgoing/} and retries what is in {@code deferred/}.
+ *
+ * <p>One attempt: read the journal, send to the recipients without a final result, record every
+ * result in the journal (fsynced) before anything else happens, then: a DSN for permanent failures,
+ * {@code deferred/} with the next attempt time for temporary ones, removal when nothing is left.
+ * When the maximal lifetime has passed, the remaining recipients bounce as expired.
+ *
+ * <p>Each message is worked on by one thread at a time ({@link #inFlight}). Time comes from the
+ * injected {@link Clock}; {@link #runDue()} is what the periodic tick calls, and tests call it after
+ * moving a fake clock.
+ */
+public final class DeliveryQueue implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryQueue.class);
+
+    private final Spool spool;
+    private final Upstream upstream;
+    private final RetrySchedule retry;
+    private final TraceHeader traceHeader;
+    private final BounceComposer bounces;
+    private final RelayEvents events;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService ticker;
+    private final Map<String, Instant> deferred = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger running = new AtomicInteger();
+
+    public DeliveryQueue(Spool spool, Upstream upstream, RetrySchedule retry, TraceHeader traceHeader,
+            BounceComposer bounces, RelayEvents events, Clock clock, int workers) {
+        this.spool = spool;
+        this.upstream = upstream;
+        this.retry = retry;
+        this.traceHeader = traceHeader;
+        this.bounces = bounces;
+        this.events = events;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workers, r -> daemon(r, "delivery-" + n.incrementAndGet()));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "delivery-tick"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * Picks up what a previous run left: {@code outgoing/} is delivered now, {@code deferred/} at the
+     * time its journal says. {@code incoming/} is the intake's business (see {@link GuardIntake#recover}).
+     */
+    public void resume(Map<QueueState, List<String>> recovered) {
+        for (String id : recovered.getOrDefault(QueueState.DEFERRED, List.of())) {
+            try {
+                deferred.put(id, spool.journal(QueueState.DEFERRED, id).nextAttempt().orElse(clock.instant()));
+            } catch (IOException e) {
+                log.error("Unreadable journal of deferred message {}; retrying it now", id, e);
+                deferred.put(id, clock.instant());
+            }
+        }
+        recovered.getOrDefault(QueueState.OUTGOING, List.of()).forEach(this::enqueue);
+    }
+
+    /** Starts the periodic tick that releases deferred messages when due. */
+    public void startTicking(java.time.Duration period) {
+        ticker.scheduleWithFixedDelay(this::runDue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A message just moved to {@code outgoing/}: deliver it as soon as a worker is free. */
+    public void enqueue(String id) {
+        if (inFlight.add(id)) {
+            running.incrementAndGet();
+            workers.execute(() -> {
+                try {
+                    attempt(id);
+                } catch (RuntimeException e) {
+                    log.error("Delivery of {} failed unexpectedly; it stays in the spool", id, e);
+                } finally {
+                    inFlight.remove(id);
+                    running.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    /** Moves every deferred message whose time has come back to {@code outgoing/} and delivers it. */
+    public void runDue() {
+        Instant now = clock.instant();
+        for (Map.Entry<String, Instant> e : deferred.entrySet()) {
+            if (!e.getValue().isAfter(now) && deferred.remove(e.getKey(), e.getValue())) {
+                try {
+                    spool.move(e.getKey(), QueueState.DEFERRED, QueueState.OUTGOING);
+                    enqueue(e.getKey());
+                } catch (IOException ex) {
+                    log.error("Cannot release deferred message {}; will try again", e.getKey(), ex);
+                    deferred.put(e.getKey(), now);
+                }
+            }
+        }
+    }
+
+    /** Messages being delivered right now or waiting for a worker. */
+    public int active() {
+        return running.get();
+    }
+
+    /** Deferred messages and their next attempt times. */
+    public Map<String, Instant> deferredSnapshot() {
+        return Map.copyOf(deferred);
+    }
+
+    private void attempt(String id) {
+        SpooledMessage message;
+        DeliveryJournal.State journal;
+        try {
+            message = spool.read(QueueState.OUTGOING, id);
+            journal = spool.journal(QueueState.OUTGOING, id);
+        } catch (IOException e) {
+            log.error("Cannot read outgoing message {}; it stays in the spool", id, e);
+            return;
+        }
+        List<MailAddress> pending = journal.pending(message.envelope().recipients());
+        if (!pending.isEmpty()) {
+            DeliveryReport report = upstream.deliver(new OutboundMessage(id, message.envelope().sender(), pending,
+                    message.envelope().eightBitMime(), traceHeader.of(message),
+                    () -> spool.openContent(QueueState.OUTGOING, id)));
+            if (!settle(message, journal, report)) {
+                return;
+            }
+        }
+        finish(id);
+    }
+
+    /** Records the report and acts on it; false when the message stays (deferred or unrecordable). */
+    private boolean settle(SpooledMessage message, DeliveryJournal.State journal, DeliveryReport report) {
+        String id = message.id();
+        Map<MailAddress, String> relayed = new LinkedHashMap<>();
+        Map<MailAddress, String> bounced = new LinkedHashMap<>();
+        List<RecipientResult> failed = new ArrayList<>();
+        List<RecipientResult> temporary = new ArrayList<>();
+        for (RecipientResult r : report.results()) {
+            switch (r.outcome()) {
+                case RELAYED -> relayed.put(r.recipient(), r.reply());
+                case PERMANENT_FAILURE -> {
+                    bounced.put(r.recipient(), r.reply());
+                    failed.add(r);
+                }
+                case TEMPORARY_FAILURE -> temporary.add(r);
+                default -> throw new IllegalStateException();
+            }
+        }
+        int attempts = journal.attempts() + 1;
+        Optional<Instant> next = temporary.isEmpty() ? Optional.empty()
+                : retry.nextAttempt(message.envelope().receivedAt(), attempts, clock.instant());
+        if (!temporary.isEmpty() && next.isEmpty()) {
+            for (RecipientResult r : temporary) {
+                RecipientResult expired = new RecipientResult(r.recipient(), RecipientResult.Outcome.PERMANENT_FAILURE,
+                        "554 4.4.7 Delivery time expired; last reply: " + r.reply());
+                bounced.put(r.recipient(), expired.reply());
+                failed.add(expired);
+            }
+            temporary.clear();
+        }
+        try {
+            spool.recordRelayed(QueueState.OUTGOING, id, relayed, bounced);
+        } catch (IOException e) {
+            log.error("Cannot record delivery results of {}; it will be retried (possible duplicate)", id, e);
+            return false;
+        }
+        report.results().stream().filter(r -> relayed.containsKey(r.recipient()))
+                .forEach(r -> events.relayed(message, r));
+        failed.forEach(r -> events.bounced(message, r));
+        if (!failed.isEmpty()) {
+            bounce(message, failed);
+        }
+        if (temporary.isEmpty()) {
+            return true;
+        }
+        try {
+            spool.recordDeferred(QueueState.OUTGOING, id, attempts, next.get(), temporary.get(0).reply());
+            spool.move(id, QueueState.OUTGOING, QueueState.DEFERRED);
+            deferred.put(id, next.get());
+            temporary.forEach(r -> events.deferred(message, r, next.get()));
+        } catch (IOException e) {
+            log.error("Cannot defer {}; it stays in outgoing and is retried at the next start", id, e);
+        }
+        return false;
+    }
+
+    private void finish(String id) {
+        try {
+            spool.delete(QueueState.OUTGOING, id);
+        } catch (IOException e) {
+            log.error("Cannot remove delivered message {}; its journal prevents a second delivery", id, e);
+        }
+    }
+
+    /** Queues a DSN to the sender; a null sender gets none (RFC 5321 §4.5.5). */
+    private void bounce(SpooledMessage original, List<RecipientResult> failed) {
+        Optional<MailAddress> sender = original.envelope().sender().address();
+        if (sender.isEmpty() || original.origin() == SpooledMessage.Origin.GUARD) {
+            log.info("No DSN for {}: the sender is <> or the message was our own notice", original.id());
+            return;
+        }
+        try (InputStream content = spool.openContent(QueueState.OUTGOING, original.id());
+                SpoolWriter writer = spool.create()) {
+            byte[] dsn = bounces.compose(original, content, failed);
+            writer.write(dsn, 0, dsn.length);
+            Envelope e = original.envelope();
+            SpooledMessage notice = writer.commit(new Envelope(ReversePath.NULL, List.of(sender.get()), Optional.empty(),
+                    "127.0.0.1", "localhost", false, true, clock.instant()), SpooledMessage.Origin.GUARD);
+            spool.move(notice.id(), QueueState.INCOMING, QueueState.OUTGOING);
+            log.info("Queued DSN {} to {} for {} ({} recipients failed, sent by {})", notice.id(), sender.get(),
+                    original.id(), failed.size(), e.clientAddress());
+            enqueue(notice.id());
+        } catch (IOException e) {
+            log.error("Cannot queue the DSN for {}; the failure is in its journal", original.id(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,38 @@
+package com.misdeliveryguard.smtp.queue;
+
+import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.smtp.delivery.RecipientResult;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.time.Instant;
+
+/**
+ * What happens to messages on the relay path, told to whoever listens: metrics now, the decision
+ * log later. Listeners are called on the thread that did the work and must not throw or block long.
+ * Default methods do nothing, so a listener implements only what it needs.
+ */
+public interface RelayEvents {
+
+    /** Committed to the spool; the 250 is about to be sent. */
+    default void accepted(SpooledMessage message) {
+    }
+
+    /** The guard's verdict (the action is what was done, after policy). */
+    default void checked(SpooledMessage message, Verdict verdict) {
+    }
+
+    /** The upstream accepted a recipient. */
+    default void relayed(SpooledMessage message, RecipientResult result) {
+    }
+
+    /** A temporary failure; the next attempt is scheduled. */
+    default void deferred(SpooledMessage message, RecipientResult result, Instant nextAttempt) {
+    }
+
+    /** A permanent failure or expiry; a DSN goes to the sender unless the sender is {@code <>}. */
+    default void bounced(SpooledMessage message, RecipientResult result) {
+    }
+
+    /** Listens to nothing. */
+    RelayEvents NONE = new RelayEvents() {
+    };
+}

@@ -1,0 +1,113 @@
+package com.misdeliveryguard.smtp.spool;
+
+import com.misdeliveryguard.core.mail.MailAddress;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The per-message delivery journal (after Exim's): an append-only file beside the message whose
+ * lines record each recipient's final upstream result and each deferral. Every append is fsynced
+ * before the caller goes on, so a recipient recorded as relayed is never sent again, even after a crash.
+ *
+ * <p>Lines: {@code relayed <addr> <reply>}, {@code bounced <addr> <reply>},
+ * {@code deferred <attempt> <next-attempt> <reply>}. A torn last line (crash mid-append) is ignored.
+ */
+public final class DeliveryJournal {
+
+    static final String FILE = "journal";
+
+    private DeliveryJournal() {
+    }
+
+    /** What the journal says so far. */
+    public record State(Map<MailAddress, String> relayed, Map<MailAddress, String> bounced, int attempts,
+            Optional<Instant> nextAttempt, String lastReply) {
+
+        public static final State EMPTY = new State(Map.of(), Map.of(), 0, Optional.empty(), "");
+
+        /** Recipients without a final result yet. */
+        public List<MailAddress> pending(List<MailAddress> recipients) {
+            return recipients.stream().filter(r -> !relayed.containsKey(r) && !bounced.containsKey(r)).toList();
+        }
+    }
+
+    static void append(Path messageDir, List<String> lines, Durability durability) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            text.append(line.replaceAll("[\\r\\n]+", " ")).append('\n');
+        }
+        try (FileChannel channel = FileChannel.open(messageDir.resolve(FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            durability.force(channel);
+        }
+    }
+
+    static State read(Path messageDir) throws IOException {
+        String text;
+        try {
+            text = Files.readString(messageDir.resolve(FILE), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return State.EMPTY;
+        }
+        Map<MailAddress, String> relayed = new LinkedHashMap<>();
+        Map<MailAddress, String> bounced = new LinkedHashMap<>();
+        int attempts = 0;
+        Instant next = null;
+        String lastReply = "";
+        int end = text.lastIndexOf('\n');
+        for (String line : text.substring(0, end + 1).split("\n")) {
+            String[] f = line.split(" ", 4);
+            try {
+                switch (f[0]) {
+                    case "relayed" -> relayed.put(MailAddress.of(f[1]), rest(f, 2));
+                    case "bounced" -> bounced.put(MailAddress.of(f[1]), rest(f, 2));
+                    case "deferred" -> {
+                        attempts = Integer.parseInt(f[1]);
+                        next = Instant.parse(f[2]);
+                        lastReply = rest(f, 3);
+                    }
+                    default -> {
+                        // blank or unknown line: ignore, the journal is only ever appended by us
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw new IOException("unreadable journal line in " + messageDir + ": " + line, e);
+            }
+        }
+        return new State(relayed, bounced, attempts, Optional.ofNullable(next), lastReply);
+    }
+
+    private static String rest(String[] fields, int from) {
+        if (fields.length <= from) {
+            return "";
+        }
+        return from == 2 && fields.length == 4 ? fields[2] + " " + fields[3] : fields[from];
+    }
+
+    static String relayed(MailAddress rcpt, String reply) {
+        return "relayed " + rcpt + " " + reply;
+    }
+
+    static String bounced(MailAddress rcpt, String reply) {
+        return "bounced " + rcpt + " " + reply;
+    }
+
+    static String deferred(int attempt, Instant next, String reply) {
+        return "deferred " + attempt + " " + next + " " + reply;
+    }
+}

@@ -1,0 +1,224 @@
+package com.misdeliveryguard.smtp.spool;
+
+import com.misdeliveryguard.core.mail.MailAddress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable spool: one directory per {@link QueueState}, one directory per message inside it
+ * holding {@code message} (the bytes exactly as received), {@code envelope} and the append-only
+ * {@code journal}. Moving a message between states is a single atomic rename of its directory.
+ *
+ * <p>A message is written under {@code tmp/} and becomes a message only by
+ * {@link SpoolWriter#commit}: fsync the bytes, fsync the envelope, fsync the message directory,
+ * rename it into {@code incoming/}, fsync both parent directories. Whatever is left under
+ * {@code tmp/} after a crash was never acknowledged and is quarantined by {@link #recover()}.
+ *
+ * <p>Thread-safety: different messages may be handled concurrently; the caller makes sure a single
+ * message is worked on by one thread at a time (the delivery queue does).
+ */
+public final class Spool {
+
+    private static final Logger log = LoggerFactory.getLogger(Spool.class);
+    static final String MESSAGE = "message";
+    static final String ENVELOPE = "envelope";
+    private static final String TMP = "tmp";
+
+    private final Path root;
+    private final Clock clock;
+    private final Durability durability;
+    private final QueueIds ids;
+
+    private Spool(Path root, Clock clock, Durability durability) {
+        this.root = root;
+        this.clock = clock;
+        this.durability = durability;
+        this.ids = new QueueIds(clock);
+    }
+
+    /** Opens (creating if needed) the spool under {@code root}. */
+    public static Spool open(Path root, Clock clock, Durability durability) throws IOException {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(durability, "durability");
+        Files.createDirectories(root.resolve(TMP));
+        for (QueueState state : QueueState.values()) {
+            Files.createDirectories(root.resolve(state.directory()));
+        }
+        return new Spool(root, clock, durability);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Starts receiving a new message under {@code tmp/}. */
+    public SpoolWriter create() throws IOException {
+        String id = ids.next();
+        Path dir = root.resolve(TMP).resolve(id);
+        Files.createDirectory(dir);
+        return new SpoolWriter(this, id, dir, clock);
+    }
+
+    /** Called by {@link SpoolWriter#commit}: the message directory is complete and synced. */
+    void publish(String id, Path tmpDir) throws IOException {
+        durability.forceDirectory(tmpDir);
+        Path target = dir(QueueState.INCOMING, id);
+        Files.move(tmpDir, target, StandardCopyOption.ATOMIC_MOVE);
+        durability.forceDirectory(target.getParent());
+        durability.forceDirectory(tmpDir.getParent());
+    }
+
+    Durability durability() {
+        return durability;
+    }
+
+    /** Moves a message between states atomically; both directories are synced afterwards. */
+    public void move(String id, QueueState from, QueueState to) throws IOException {
+        Path source = dir(from, id);
+        Path target = dir(to, id);
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("spool directories must be on one file system", e);
+        }
+        durability.forceDirectory(target.getParent());
+        durability.forceDirectory(source.getParent());
+    }
+
+    /** Reads the envelope of a message in a state. */
+    public SpooledMessage read(QueueState state, String id) throws IOException {
+        return EnvelopeFile.read(Files.readAllBytes(dir(state, id).resolve(ENVELOPE)));
+    }
+
+    /** Opens the stored bytes of a message; the caller closes the stream. */
+    public InputStream openContent(QueueState state, String id) throws IOException {
+        return Files.newInputStream(dir(state, id).resolve(MESSAGE));
+    }
+
+    /** Where the stored bytes of a message are (for streaming to an upstream). */
+    public Path contentPath(QueueState state, String id) {
+        return dir(state, id).resolve(MESSAGE);
+    }
+
+    public DeliveryJournal.State journal(QueueState state, String id) throws IOException {
+        return DeliveryJournal.read(dir(state, id));
+    }
+
+    public void recordRelayed(QueueState state, String id, Map<MailAddress, String> relayed,
+            Map<MailAddress, String> bounced) throws IOException {
+        List<String> lines = new ArrayList<>();
+        relayed.forEach((rcpt, reply) -> lines.add(DeliveryJournal.relayed(rcpt, reply)));
+        bounced.forEach((rcpt, reply) -> lines.add(DeliveryJournal.bounced(rcpt, reply)));
+        if (!lines.isEmpty()) {
+            DeliveryJournal.append(dir(state, id), lines, durability);
+        }
+    }
+
+    public void recordDeferred(QueueState state, String id, int attempt, Instant next, String reply)
+            throws IOException {
+        DeliveryJournal.append(dir(state, id), List.of(DeliveryJournal.deferred(attempt, next, reply)), durability);
+    }
+
+    /** Removes a message that reached its final state (recorded by the caller before). */
+    public void delete(QueueState state, String id) throws IOException {
+        deleteTree(dir(state, id));
+        durability.forceDirectory(root.resolve(state.directory()));
+    }
+
+    /** Message ids in a state, oldest first. */
+    public List<String> list(QueueState state) {
+        try (Stream<Path> entries = Files.list(root.resolve(state.directory()))) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long count(QueueState state) {
+        try (Stream<Path> entries = Files.list(root.resolve(state.directory()))) {
+            return entries.count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Start-up recovery: everything under {@code tmp/} was never acknowledged and goes to
+     * {@code corrupt/}; every message whose envelope cannot be read or whose bytes do not match the
+     * recorded size goes to {@code corrupt/} too. Returns what is left, per state.
+     */
+    public Map<QueueState, List<String>> recover() throws IOException {
+        try (Stream<Path> leftovers = Files.list(root.resolve(TMP))) {
+            for (Path dir : leftovers.toList()) {
+                log.warn("Quarantining incomplete spool entry {} (never acknowledged)", dir.getFileName());
+                quarantine(dir);
+            }
+        }
+        Map<QueueState, List<String>> found = new EnumMap<>(QueueState.class);
+        for (QueueState state : QueueState.values()) {
+            List<String> ok = new ArrayList<>();
+            for (String id : list(state)) {
+                if (state == QueueState.CORRUPT || intact(state, id)) {
+                    ok.add(id);
+                } else {
+                    log.error("Quarantining unreadable spool entry {}/{}", state.directory(), id);
+                    quarantine(dir(state, id));
+                }
+            }
+            found.put(state, ok);
+        }
+        return found;
+    }
+
+    private boolean intact(QueueState state, String id) {
+        try {
+            SpooledMessage message = read(state, id);
+            return message.id().equals(id) && Files.size(dir(state, id).resolve(MESSAGE)) == message.size();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void quarantine(Path dir) throws IOException {
+        Path target = root.resolve(QueueState.CORRUPT.directory()).resolve(dir.getFileName());
+        if (Files.exists(target)) {
+            target = target.resolveSibling(dir.getFileName() + "-" + clock.millis());
+        }
+        Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
+        durability.forceDirectory(target.getParent());
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private Path dir(QueueState state, String id) {
+        if (!QueueIds.isValid(id)) {
+            throw new IllegalArgumentException("not a queue id: " + id);
+        }
+        return root.resolve(state.directory()).resolve(id);
+    }
+}
