@@ -14,7 +14,6 @@ import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.spool.SpoolWriter;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -191,7 +190,7 @@ public final class DeliveryQueue implements AutoCloseable {
         if (!temporary.isEmpty() && next.isEmpty()) {
             for (RecipientResult r : temporary) {
                 RecipientResult expired = new RecipientResult(r.recipient(), RecipientResult.Outcome.PERMANENT_FAILURE,
-                        "554 4.4.7 Delivery time expired; last reply: " + r.reply());
+                        "554 5.4.7 Delivery time expired; last reply: " + r.reply());
                 bounced.put(r.recipient(), expired.reply());
                 failed.add(expired);
             }
@@ -238,9 +237,8 @@ public final class DeliveryQueue implements AutoCloseable {
             log.info("No DSN for {}: the sender is <> or the message was our own notice", original.id());
             return;
         }
-        try (InputStream content = spool.openContent(QueueState.OUTGOING, original.id());
-                SpoolWriter writer = spool.create()) {
-            byte[] dsn = bounces.compose(original, content, failed);
+        try (SpoolWriter writer = spool.create()) {
+            byte[] dsn = bounces.compose(original, () -> spool.openContent(QueueState.OUTGOING, original.id()), failed);
             writer.write(dsn, 0, dsn.length);
             Envelope e = original.envelope();
             SpooledMessage notice = writer.commit(new Envelope(ReversePath.NULL, List.of(sender.get()), Optional.empty(),
@@ -249,7 +247,7 @@ public final class DeliveryQueue implements AutoCloseable {
             log.info("Queued DSN {} to {} for {} ({} recipients failed, sent by {})", notice.id(), sender.get(),
                     original.id(), failed.size(), e.clientAddress());
             enqueue(notice.id());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.error("Cannot queue the DSN for {}; the failure is in its journal", original.id(), e);
         }
     }

@@ -1,0 +1,26 @@
+package com.misdeliveryguard.app.relay;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Delivery and retry ({@code guard.delivery.*}); defaults follow Postfix.
+ *
+ * @param workers         concurrent upstream deliveries
+ * @param minimalBackoff  first retry delay, doubled per attempt
+ * @param maximalBackoff  longest retry delay
+ * @param maximalLifetime after this, undelivered recipients bounce
+ * @param queueRunInterval how often deferred messages are checked for their next attempt
+ */
+@ConfigurationProperties("guard.delivery")
+public record DeliveryProperties(Integer workers, Duration minimalBackoff, Duration maximalBackoff,
+        Duration maximalLifetime, Duration queueRunInterval) {
+
+    public DeliveryProperties {
+        workers = workers == null ? 4 : workers;
+        minimalBackoff = minimalBackoff == null ? Duration.ofSeconds(300) : minimalBackoff;
+        maximalBackoff = maximalBackoff == null ? Duration.ofSeconds(4000) : maximalBackoff;
+        maximalLifetime = maximalLifetime == null ? Duration.ofDays(5) : maximalLifetime;
+        queueRunInterval = queueRunInterval == null ? Duration.ofSeconds(10) : queueRunInterval;
+    }
+}

@@ -1,0 +1,145 @@
+package com.misdeliveryguard.app.relay;
+
+import com.misdeliveryguard.app.GuardProperties;
+import com.misdeliveryguard.core.guard.DeliverEverything;
+import com.misdeliveryguard.core.guard.Guard;
+import com.misdeliveryguard.core.message.MessageFactsParser;
+import com.misdeliveryguard.smtp.delivery.OutboxUpstream;
+import com.misdeliveryguard.smtp.delivery.RetrySchedule;
+import com.misdeliveryguard.smtp.delivery.SmtpUpstream;
+import com.misdeliveryguard.smtp.delivery.Upstream;
+import com.misdeliveryguard.smtp.delivery.UpstreamSettings;
+import com.misdeliveryguard.smtp.listener.CidrBlock;
+import com.misdeliveryguard.smtp.listener.ListenerSettings;
+import com.misdeliveryguard.smtp.listener.SenderOwnership;
+import com.misdeliveryguard.smtp.listener.SmtpListener;
+import com.misdeliveryguard.smtp.queue.BounceComposer;
+import com.misdeliveryguard.smtp.queue.DeliveryQueue;
+import com.misdeliveryguard.smtp.queue.GuardIntake;
+import com.misdeliveryguard.smtp.queue.RelayEvents;
+import com.misdeliveryguard.smtp.queue.TraceHeader;
+import com.misdeliveryguard.smtp.spool.Durability;
+import com.misdeliveryguard.smtp.spool.Spool;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the relay path: spool → listener → {@link GuardIntake} (the {@link Guard} seam) → delivery
+ * queue → upstream. Later layers replace the {@link Guard} bean and listen through {@link RelayEvents}.
+ */
+@Configuration(proxyBeanMethods = false)
+class RelayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RelayConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Durability durability() {
+        return Durability.FSYNC;
+    }
+
+    @Bean
+    Spool spool(GuardProperties guard, Clock clock, Durability durability) throws IOException {
+        return Spool.open(guard.dataDir().resolve("spool"), clock, durability);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Guard guard() {
+        return new DeliverEverything();
+    }
+
+    @Bean
+    MessageFactsParser messageFactsParser() {
+        return new MessageFactsParser(MessageFactsParser.Limits.defaults());
+    }
+
+    @Bean
+    Upstream upstream(UpstreamProperties upstream, GuardProperties guard, SslBundles ssl) {
+        if (upstream.demoMode()) {
+            log.warn("guard.upstream.host is not set: DEMO MODE. Delivered mail is written to {} and goes nowhere "
+                    + "else. Set guard.upstream.host to relay to your mail server.", guard.dataDir().resolve("outbox"));
+            return new OutboxUpstream(guard.dataDir().resolve("outbox"));
+        }
+        UpstreamSettings.Tls tls;
+        try {
+            tls = UpstreamSettings.Tls.valueOf(upstream.tls().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("guard.upstream.tls must be none, starttls or implicit, not '"
+                    + upstream.tls() + "'", e);
+        }
+        UpstreamSettings.Builder settings = UpstreamSettings.builder(upstream.host(), upstream.port()).tls(tls)
+                .connectTimeout(upstream.connectTimeout()).readTimeout(upstream.readTimeout())
+                .writeTimeout(upstream.writeTimeout()).localHostName(guard.hostName());
+        if (upstream.username() != null) {
+            settings.credentials(upstream.username(), upstream.password());
+        }
+        return new SmtpUpstream(settings.build());
+    }
+
+    @Bean
+    RelayMetrics relayMetrics(MeterRegistry registry, Spool spool) {
+        return new RelayMetrics(registry, spool);
+    }
+
+    @Bean
+    DeliveryQueue deliveryQueue(Spool spool, Upstream upstream, DeliveryProperties delivery, GuardProperties guard,
+            RelayEvents events, Clock clock) {
+        RetrySchedule retry = new RetrySchedule(delivery.minimalBackoff(), delivery.maximalBackoff(),
+                delivery.maximalLifetime());
+        return new DeliveryQueue(spool, upstream, retry, TraceHeader.rfc5321(guard.hostName()),
+                BounceComposer.rfc3464(guard.hostName(), clock),
+                events, clock, delivery.workers());
+    }
+
+    @Bean
+    GuardIntake guardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue,
+            RelayEvents events) {
+        return new GuardIntake(spool, parser, guard, queue, events);
+    }
+
+    @Bean
+    SmtpListener smtpListener(SmtpProperties smtp, GuardProperties guard, Spool spool, GuardIntake intake,
+            Clock clock, SslBundles ssl) throws UnknownHostException {
+        ListenerSettings.Builder settings = ListenerSettings.builder()
+                .bind(InetAddress.getByName(smtp.bind())).port(smtp.port()).hostName(guard.hostName())
+                .maxMessageSize(smtp.maxMessageSize().toBytes()).maxRecipients(smtp.maxRecipients())
+                .maxConnections(smtp.maxConnections(), smtp.maxConnectionsPerClient())
+                .readTimeout(smtp.readTimeout()).commandDeadline(smtp.commandDeadline())
+                .dataLimits(smtp.dataDeadline(), smtp.minDataRate())
+                .trustedNetworks(smtp.trustedNetworks().stream().map(CidrBlock::parse).toList());
+        if (smtp.tls().bundle() != null) {
+            settings.tls(ssl.getBundle(smtp.tls().bundle()).createSslContext(), smtp.tls().require());
+        }
+        List<SmtpProperties.User> users = smtp.auth().users();
+        if (!users.isEmpty()) {
+            settings.auth(new BcryptAuthenticator(users), smtp.auth().required(), smtp.auth().allowPlainOnLoopback());
+            settings.senderOwnership(smtp.auth().enforceSenderOwnership() ? new ConfiguredSenderOwnership(users)
+                    : SenderOwnership.ANY);
+        }
+        return new SmtpListener(settings.build(), spool, intake, clock);
+    }
+
+    @Bean
+    RelayLifecycle relayLifecycle(Spool spool, DeliveryQueue queue, GuardIntake intake, SmtpListener listener,
+            DeliveryProperties delivery) {
+        return new RelayLifecycle(spool, queue, intake, listener, delivery.queueRunInterval());
+    }
+}

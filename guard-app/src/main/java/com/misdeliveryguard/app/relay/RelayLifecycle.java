@@ -1,0 +1,71 @@
+package com.misdeliveryguard.app.relay;
+
+import com.misdeliveryguard.smtp.listener.SmtpListener;
+import com.misdeliveryguard.smtp.queue.DeliveryQueue;
+import com.misdeliveryguard.smtp.queue.GuardIntake;
+import com.misdeliveryguard.smtp.spool.QueueState;
+import com.misdeliveryguard.smtp.spool.Spool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Start-up order: recover the spool (quarantine what was never acknowledged), resume delivery of
+ * what a previous run left, re-check what was accepted but never checked, then open the listener.
+ * Shutdown closes the listener first so no new message arrives while delivery stops.
+ */
+final class RelayLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RelayLifecycle.class);
+    private final Spool spool;
+    private final DeliveryQueue queue;
+    private final GuardIntake intake;
+    private final SmtpListener listener;
+    private final Duration tick;
+    private volatile boolean running;
+
+    RelayLifecycle(Spool spool, DeliveryQueue queue, GuardIntake intake, SmtpListener listener, Duration tick) {
+        this.spool = spool;
+        this.queue = queue;
+        this.intake = intake;
+        this.listener = listener;
+        this.tick = tick;
+    }
+
+    @Override
+    public void start() {
+        Map<QueueState, List<String>> recovered;
+        try {
+            recovered = spool.recover();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot recover the spool at " + spool.root(), e);
+        }
+        log.info("Spool {}: {} incoming, {} outgoing, {} deferred, {} held, {} corrupt", spool.root(),
+                recovered.get(QueueState.INCOMING).size(), recovered.get(QueueState.OUTGOING).size(),
+                recovered.get(QueueState.DEFERRED).size(), recovered.get(QueueState.HOLD).size(),
+                recovered.get(QueueState.CORRUPT).size());
+        queue.resume(recovered);
+        intake.recover(recovered.get(QueueState.INCOMING));
+        queue.startTicking(tick);
+        listener.start();
+        log.info("SMTP listener on port {}", listener.port());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        listener.close();
+        queue.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

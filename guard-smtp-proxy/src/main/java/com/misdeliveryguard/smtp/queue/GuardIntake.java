@@ -1,0 +1,108 @@
+package com.misdeliveryguard.smtp.queue;
+
+import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.guard.Finding;
+import com.misdeliveryguard.core.guard.Guard;
+import com.misdeliveryguard.core.guard.Severity;
+import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.core.message.MessageFacts;
+import com.misdeliveryguard.core.message.MessageFactsParser;
+import com.misdeliveryguard.smtp.listener.MessageIntake;
+import com.misdeliveryguard.smtp.spool.QueueState;
+import com.misdeliveryguard.smtp.spool.Spool;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * <strong>The seam between the spool and delivery.</strong> Every message committed to
+ * {@code incoming/} comes here: its stored bytes are parsed into {@link MessageFacts}, the
+ * {@link Guard} gives a {@link Verdict}, and the message moves to the state the verdict names —
+ * {@code outgoing/} (deliver), {@code hold/} (hold), or it is removed and the client gets a 5xx
+ * (reject). A guard that throws holds the message (fail closed). Messages the guard itself produced
+ * (DSNs, notices) are never checked.
+ */
+public final class GuardIntake implements MessageIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(GuardIntake.class);
+    private final Spool spool;
+    private final MessageFactsParser parser;
+    private final Guard guard;
+    private final DeliveryQueue queue;
+    private final RelayEvents events;
+
+    public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events) {
+        this.spool = spool;
+        this.parser = parser;
+        this.guard = guard;
+        this.queue = queue;
+        this.events = events;
+    }
+
+    @Override
+    public Disposition accept(SpooledMessage message) {
+        events.accepted(message);
+        Verdict verdict = message.origin() == SpooledMessage.Origin.GUARD ? Verdict.deliver() : check(message);
+        events.checked(message, verdict);
+        try {
+            return act(message, verdict);
+        } catch (IOException e) {
+            log.error("Cannot move {} out of incoming; it is safe there and is re-checked at the next start",
+                    message.id(), e);
+            return new Queued(message.id());
+        }
+    }
+
+    /** Re-checks what a crash left in {@code incoming/} (acknowledged, never checked). */
+    public void recover(List<String> incoming) {
+        for (String id : incoming) {
+            try {
+                accept(spool.read(QueueState.INCOMING, id));
+            } catch (IOException e) {
+                log.error("Cannot read incoming message {} during recovery", id, e);
+            }
+        }
+    }
+
+    private Verdict check(SpooledMessage message) {
+        try (InputStream content = spool.openContent(QueueState.INCOMING, message.id())) {
+            MessageFacts facts = parser.parse(content, message.envelope().recipients());
+            return guard.check(message.envelope(), facts);
+        } catch (IOException | RuntimeException e) {
+            log.error("Checking {} failed; holding it", message.id(), e);
+            return new Verdict(Action.HOLD, List.of(new Finding("guard-error", Severity.HIGH, Optional.empty(),
+                    "検査中にエラーが発生したため、送信を保留しました。",
+                    "The check failed with an error, so the message is held.",
+                    Map.of("error", String.valueOf(e.getMessage())))));
+        }
+    }
+
+    private Disposition act(SpooledMessage message, Verdict verdict) throws IOException {
+        String id = message.id();
+        switch (verdict.action()) {
+            case REJECT -> {
+                spool.delete(QueueState.INCOMING, id);
+                return new Rejected("550 5.7.1 Message refused by policy ("
+                        + verdict.findings().stream().map(Finding::ruleId).distinct().reduce((a, b) -> a + ", " + b)
+                                .orElse("policy")
+                        + ")");
+            }
+            case HOLD -> {
+                spool.move(id, QueueState.INCOMING, QueueState.HOLD);
+                log.info("Held {} ({} findings)", id, verdict.findings().size());
+                return new Queued(id);
+            }
+            case DELIVER, DELAY -> {
+                spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
+                queue.enqueue(id);
+                return new Queued(id);
+            }
+            default -> throw new IllegalStateException("unknown action " + verdict.action());
+        }
+    }
+}
