@@ -99,20 +99,25 @@ class RelayConfiguration {
         return new RelayMetrics(registry, spool);
     }
 
+    /** Every {@link RelayEvents} bean (metrics, decision log, …) hears every event. */
+    private static RelayEvents allListeners(List<RelayEvents> listeners) {
+        return RelayEvents.all(listeners);
+    }
+
     @Bean
     DeliveryQueue deliveryQueue(Spool spool, Upstream upstream, DeliveryProperties delivery, GuardProperties guard,
-            RelayEvents events, Clock clock) {
+            List<RelayEvents> listeners, Clock clock) {
         RetrySchedule retry = new RetrySchedule(delivery.minimalBackoff(), delivery.maximalBackoff(),
                 delivery.maximalLifetime());
         return new DeliveryQueue(spool, upstream, retry, TraceHeader.rfc5321(guard.hostName()),
                 BounceComposer.rfc3464(guard.hostName(), clock),
-                events, clock, delivery.workers());
+                allListeners(listeners), clock, delivery.workers());
     }
 
     @Bean
     GuardIntake guardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue,
-            RelayEvents events) {
-        return new GuardIntake(spool, parser, guard, queue, events);
+            List<RelayEvents> listeners) {
+        return new GuardIntake(spool, parser, guard, queue, allListeners(listeners));
     }
 
     @Bean

@@ -35,4 +35,12 @@ public interface RelayEvents {
     /** Listens to nothing. */
     RelayEvents NONE = new RelayEvents() {
     };
+
+    /**
+     * Tells every listener, in order. A listener that throws is logged and skipped: metrics or the
+     * log failing must not change what happens to a message.
+     */
+    static RelayEvents all(java.util.List<? extends RelayEvents> listeners) {
+        return new CompositeRelayEvents(java.util.List.copyOf(listeners));
+    }
 }

@@ -1,0 +1,56 @@
+package com.misdeliveryguard.smtp.queue;
+
+import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.smtp.delivery.RecipientResult;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Fans events out to several listeners; see {@link RelayEvents#all}. */
+final class CompositeRelayEvents implements RelayEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(CompositeRelayEvents.class);
+    private final List<RelayEvents> listeners;
+
+    CompositeRelayEvents(List<RelayEvents> listeners) {
+        this.listeners = listeners;
+    }
+
+    private void each(Consumer<RelayEvents> event) {
+        for (RelayEvents listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                log.error("Relay event listener {} failed", listener.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    @Override
+    public void accepted(SpooledMessage message) {
+        each(l -> l.accepted(message));
+    }
+
+    @Override
+    public void checked(SpooledMessage message, Verdict verdict) {
+        each(l -> l.checked(message, verdict));
+    }
+
+    @Override
+    public void relayed(SpooledMessage message, RecipientResult result) {
+        each(l -> l.relayed(message, result));
+    }
+
+    @Override
+    public void deferred(SpooledMessage message, RecipientResult result, Instant nextAttempt) {
+        each(l -> l.deferred(message, result, nextAttempt));
+    }
+
+    @Override
+    public void bounced(SpooledMessage message, RecipientResult result) {
+        each(l -> l.bounced(message, result));
+    }
+}
