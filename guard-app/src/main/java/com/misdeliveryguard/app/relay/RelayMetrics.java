@@ -9,7 +9,9 @@ import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.misdeliveryguard.core.message.MessageFacts;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -47,7 +49,7 @@ final class RelayMetrics implements RelayEvents {
     }
 
     @Override
-    public void checked(SpooledMessage message, Verdict verdict) {
+    public void checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         registry.counter("guard.messages.checked", "action", verdict.action().name().toLowerCase(Locale.ROOT))
                 .increment();
     }

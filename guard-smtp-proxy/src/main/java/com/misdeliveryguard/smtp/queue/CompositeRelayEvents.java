@@ -3,7 +3,9 @@ package com.misdeliveryguard.smtp.queue;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.smtp.delivery.RecipientResult;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import com.misdeliveryguard.core.message.MessageFacts;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -35,8 +37,8 @@ final class CompositeRelayEvents implements RelayEvents {
     }
 
     @Override
-    public void checked(SpooledMessage message, Verdict verdict) {
-        each(l -> l.checked(message, verdict));
+    public void checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        each(l -> l.checked(message, facts, verdict));
     }
 
     @Override

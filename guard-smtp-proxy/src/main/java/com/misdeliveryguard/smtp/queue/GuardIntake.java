@@ -47,8 +47,19 @@ public final class GuardIntake implements MessageIntake {
     @Override
     public Disposition accept(SpooledMessage message) {
         events.accepted(message);
-        Verdict verdict = message.origin() == SpooledMessage.Origin.GUARD ? Verdict.deliver() : check(message);
-        events.checked(message, verdict);
+        Optional<MessageFacts> facts = Optional.empty();
+        Verdict verdict;
+        if (message.origin() == SpooledMessage.Origin.GUARD) {
+            verdict = Verdict.deliver();
+        } else {
+            try (InputStream content = spool.openContent(QueueState.INCOMING, message.id())) {
+                facts = Optional.of(parser.parse(content, message.envelope().recipients()));
+                verdict = guard.check(message.envelope(), facts.get());
+            } catch (IOException | RuntimeException e) {
+                verdict = failClosed(message, e);
+            }
+        }
+        events.checked(message, facts, verdict);
         try {
             return act(message, verdict);
         } catch (IOException e) {
@@ -69,17 +80,12 @@ public final class GuardIntake implements MessageIntake {
         }
     }
 
-    private Verdict check(SpooledMessage message) {
-        try (InputStream content = spool.openContent(QueueState.INCOMING, message.id())) {
-            MessageFacts facts = parser.parse(content, message.envelope().recipients());
-            return guard.check(message.envelope(), facts);
-        } catch (IOException | RuntimeException e) {
-            log.error("Checking {} failed; holding it", message.id(), e);
-            return new Verdict(Action.HOLD, List.of(new Finding("guard-error", Severity.HIGH, Optional.empty(),
-                    "検査中にエラーが発生したため、送信を保留しました。",
-                    "The check failed with an error, so the message is held.",
-                    Map.of("error", String.valueOf(e.getMessage())))));
-        }
+    private static Verdict failClosed(SpooledMessage message, Exception e) {
+        log.error("Checking {} failed; holding it", message.id(), e);
+        return new Verdict(Action.HOLD, List.of(new Finding("guard-error", Severity.HIGH, Optional.empty(),
+                "検査中にエラーが発生したため、送信を保留しました。",
+                "The check failed with an error, so the message is held.",
+                Map.of("error", String.valueOf(e.getMessage())))));
     }
 
     private Disposition act(SpooledMessage message, Verdict verdict) throws IOException {

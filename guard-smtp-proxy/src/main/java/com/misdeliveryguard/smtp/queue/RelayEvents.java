@@ -3,7 +3,9 @@ package com.misdeliveryguard.smtp.queue;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.smtp.delivery.RecipientResult;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import com.misdeliveryguard.core.message.MessageFacts;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What happens to messages on the relay path, told to whoever listens: metrics now, the decision
@@ -16,8 +18,11 @@ public interface RelayEvents {
     default void accepted(SpooledMessage message) {
     }
 
-    /** The guard's verdict (the action is what was done, after policy). */
-    default void checked(SpooledMessage message, Verdict verdict) {
+    /**
+     * The guard's verdict (the action is what was done, after policy), with the facts it was based
+     * on; the facts are empty for messages the guard produced itself (bounces), which are not checked.
+     */
+    default void checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
     }
 
     /** The upstream accepted a recipient. */
