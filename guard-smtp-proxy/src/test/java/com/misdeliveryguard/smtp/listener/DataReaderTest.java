@@ -1,0 +1,115 @@
+package com.misdeliveryguard.smtp.listener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.misdeliveryguard.core.mail.Envelope;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
+import com.misdeliveryguard.smtp.spool.Durability;
+import com.misdeliveryguard.smtp.spool.QueueState;
+import com.misdeliveryguard.smtp.spool.Spool;
+import com.misdeliveryguard.smtp.spool.SpoolWriter;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The DATA reader unstuffs, stops exactly after CRLF.CRLF and leaves what follows in the buffer,
+ * whatever the chunking of the network reads.
+ */
+class DataReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final DataReader reader = new DataReader(10_000_000, Duration.ofMinutes(1), 1, System::nanoTime);
+
+    @Test
+    void shouldUnstuffAndStopAtTheEndMarkerForEveryChunking() throws Exception {
+        Random random = new Random(42);
+        Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder message = new StringBuilder();
+            int lines = random.nextInt(40);
+            for (int i = 0; i < lines; i++) {
+                String[] pieces = {".", "..", "x", ".x", "", "abc", "...", " ."};
+                message.append(pieces[random.nextInt(pieces.length)]).append(pieces[random.nextInt(pieces.length)])
+                        .append("\r\n");
+            }
+            String original = message.toString();
+            String wire = (original.startsWith(".") ? "." : "") + original.replace("\r\n.", "\r\n..") + ".\r\nQUIT\r\n";
+            InputStream in = new BufferedInputStream(new Trickle(wire.getBytes(StandardCharsets.US_ASCII), random), 16);
+            try (SpoolWriter writer = spool.create()) {
+                DataReader.Result result = reader.read(in, writer);
+                assertThat(result.violation()).isNull();
+                SpooledMessage stored = writer.commit(envelope(), SpooledMessage.Origin.SMTP);
+                try (InputStream content = spool.openContent(QueueState.INCOMING, stored.id())) {
+                    assertThat(new String(content.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(original);
+                }
+                assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("QUIT\r\n");
+                spool.delete(QueueState.INCOMING, stored.id());
+            }
+        }
+    }
+
+    @Test
+    void shouldReportTheFirstViolationButReadToTheRealEnd() throws Exception {
+        Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
+        byte[] wire = "a\rb\r\nc\nd\r\n.\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII);
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(wire));
+        try (SpoolWriter writer = spool.create()) {
+            assertThat(reader.read(in, writer).violation()).isEqualTo("bare CR in message data");
+        }
+        assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("NOOP\r\n");
+    }
+
+    private static Envelope envelope() {
+        return new Envelope(ReversePath.NULL, List.of(MailAddress.of("bob@example.org")), Optional.empty(), "127.0.0.1",
+                "test", false, false, Instant.now());
+    }
+
+    /** Returns 1–7 bytes per read and claims nothing is available, like a slow network. */
+    private static final class Trickle extends InputStream {
+        private final byte[] data;
+        private final Random random;
+        private int pos;
+
+        Trickle(byte[] data, Random random) {
+            this.data = data;
+            this.random = random;
+        }
+
+        @Override
+        public int read() {
+            return pos < data.length ? data[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= data.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, 1 + random.nextInt(7)), data.length - pos);
+            System.arraycopy(data, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
+    }
+}
