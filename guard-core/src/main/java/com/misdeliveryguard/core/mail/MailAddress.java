@@ -42,7 +42,7 @@ public final class MailAddress {
     public static MailAddress parse(String mailbox) throws InvalidAddressException {
         Objects.requireNonNull(mailbox, "mailbox");
         for (int i = 0; i < mailbox.length(); i++) {
-            if (mailbox.charAt(i) > 0x7e) {
+            if (mailbox.charAt(i) >= 0x80) { // DEL and controls are ASCII: refused below as SYNTAX
                 throw new InvalidAddressException(InvalidAddressException.Problem.NON_ASCII,
                         "non-ASCII address; this relay does not offer SMTPUTF8");
             }
@@ -50,7 +50,7 @@ public final class MailAddress {
         if (mailbox.length() > MAX_MAILBOX) {
             throw new InvalidAddressException(InvalidAddressException.Problem.TOO_LONG, "address too long");
         }
-        if (mailbox.startsWith("@")) {
+        if (mailbox.startsWith("@") && mailbox.indexOf(':') > 0) { // "@a,@b:user@c"; a bare "@c" is SYNTAX
             throw new InvalidAddressException(InvalidAddressException.Problem.ROUTING, "source routes are refused");
         }
         if (mailbox.startsWith("\"")) {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param messageId       Message-ID without angle brackets, if present
  * @param inReplyTo       In-Reply-To ids
  * @param references      References ids
- * @param openingLines    the opening lines of the body text (empty until the checks issue fills it)
+ * @param openingLines    the first non-empty lines the sender wrote (text part, else HTML rendered), without
+ *                        quoted replies and signature; at most 20 lines and 2000 characters, joined by LF
  * @param problems        what could not be parsed; empty for a well-formed message
  */
 public record MessageFacts(Optional<HeaderAddress> from, List<HeaderAddress> to, List<HeaderAddress> cc,
