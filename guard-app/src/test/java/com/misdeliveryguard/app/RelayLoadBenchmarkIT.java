@@ -1,0 +1,90 @@
+package com.misdeliveryguard.app;
+
+import com.misdeliveryguard.smtp.testing.RawSmtpClient;
+import com.misdeliveryguard.smtp.testing.SmtpSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load harness for the relay (opt-in: {@code -Dguard.bench=true}). Clients send 4 KB messages over
+ * persistent sessions for a fixed time, first straight to the sink (baseline: what the client and
+ * sink cost on this machine), then through the guard (packaged jar, own JVM, fsync per message) to
+ * the same sink. Prints messages per second and the latency of the 250 reply (p50/p99).
+ */
+@EnabledIfSystemProperty(named = "guard.bench", matches = "true")
+class RelayLoadBenchmarkIT {
+
+    private static final int CLIENTS = 8;
+    private static final Duration RUN = Duration.ofSeconds(20);
+
+    @Test
+    void relayThroughputAgainstBaseline(@TempDir Path data) throws Exception {
+        try (SmtpSink sink = SmtpSink.start()) {
+            Result baseline = load(sink.port());
+            int port = GuardProcess.freePort();
+            try (AutoCloseable guard = GuardProcess.start(data, port,
+                    List.of("-Xmx512m"), List.of("--guard.upstream.host=127.0.0.1",
+                            "--guard.upstream.port=" + sink.port(), "--spring.datasource.url=jdbc:h2:mem:bench",
+                            "--guard.delivery.workers=8"))) {
+                int before = sink.transactions().size();
+                Result guarded = load(port);
+                Awaitility.await().atMost(Duration.ofMinutes(2))
+                        .until(() -> sink.transactions().size() - before >= guarded.messages);
+                System.out.printf("%nRelay load, %d clients, %d s, 4 KB messages%n", CLIENTS, RUN.toSeconds());
+                System.out.printf("| path | messages/s | 250 latency p50 | p99 |%n|---|---|---|---|%n");
+                baseline.print("client → sink (baseline)");
+                guarded.print("client → guard → sink");
+            }
+        }
+    }
+
+    private record Result(int messages, double perSecond, double p50Millis, double p99Millis) {
+        void print(String name) {
+            System.out.printf("| %s | %.0f | %.2f ms | %.2f ms |%n", name, perSecond, p50Millis, p99Millis);
+        }
+    }
+
+    private static Result load(int port) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        String body = "Subject: load\r\nFrom: load@example.com\r\nTo: rcpt@example.org\r\n\r\n"
+                + ("x".repeat(76) + "\r\n").repeat(52);
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            pool.execute(() -> {
+                try (RawSmtpClient client = new RawSmtpClient(port)) {
+                    client.greeting();
+                    client.command("EHLO bench.test");
+                    while (running.get()) {
+                        long t = System.nanoTime();
+                        RawSmtpClient.expect(client.send("load@example.com", "rcpt@example.org", body), "250");
+                        latencies.add(System.nanoTime() - t);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        Thread.sleep(RUN.toMillis());
+        running.set(false);
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new Result(sorted.size(), sorted.size() / seconds, sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+    }
+}
