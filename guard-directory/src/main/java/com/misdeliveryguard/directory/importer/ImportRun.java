@@ -1,0 +1,135 @@
+package com.misdeliveryguard.directory.importer;
+
+import com.misdeliveryguard.core.mail.InvalidAddressException;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.directory.contact.ContactAddresses;
+import com.misdeliveryguard.directory.contact.PersonName;
+import com.misdeliveryguard.directory.contact.SourceId;
+import com.misdeliveryguard.directory.internal.SeenKeys;
+import com.misdeliveryguard.directory.organization.DomainName;
+import com.misdeliveryguard.directory.organization.OrganizationName;
+import com.misdeliveryguard.directory.store.ContactEntry;
+import com.misdeliveryguard.directory.store.DirectoryWriter;
+import com.misdeliveryguard.directory.store.DomainClaim;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validating sink of one import: checks and normalizes each raw row, reports bad ones with
+ * their line, drops repeated addresses, and passes the good rows to the writer.
+ */
+final class ImportRun implements RowSink {
+
+    private final String origin;
+    private final SourceId source;
+    private final DirectoryWriter writer;
+    private final int maxProblemsListed;
+    private final SeenKeys seen = new SeenKeys();
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private long problemCount;
+    private long rowsRead;
+    private long contactsAccepted;
+
+    ImportRun(String origin, SourceId source, DirectoryWriter writer, int maxProblemsListed) {
+        this.origin = origin;
+        this.source = source;
+        this.writer = writer;
+        this.maxProblemsListed = maxProblemsListed;
+    }
+
+    @Override
+    public void contact(RawContact raw) {
+        rowsRead++;
+        if (raw.addresses().isEmpty()) {
+            problem(raw, "no e-mail address");
+            return;
+        }
+        MailAddress address;
+        try {
+            address = ContactAddresses.normalize(raw.addresses().get(0));
+        } catch (InvalidAddressException e) {
+            problem(raw, "invalid e-mail address '" + raw.addresses().get(0) + "': " + e.getMessage());
+            return;
+        }
+        List<MailAddress> aliases = new ArrayList<>();
+        for (String alias : raw.addresses().subList(1, raw.addresses().size())) {
+            try {
+                aliases.add(ContactAddresses.normalize(alias));
+            } catch (InvalidAddressException e) {
+                problem(raw, "further address '" + alias + "' ignored: " + e.getMessage());
+            }
+        }
+        ContactEntry entry;
+        try {
+            entry = new ContactEntry(address, PersonName.of(raw.name(), raw.family(), raw.given()),
+                    PersonName.of(raw.reading(), raw.readingFamily(), raw.readingGiven()),
+                    raw.organization().isEmpty() ? Optional.empty() : Optional.of(OrganizationName.of(raw.organization())),
+                    Optional.of(raw.department()), aliases, source);
+        } catch (IllegalArgumentException e) {
+            problem(raw, e.getMessage() + " (" + address + ")");
+            return;
+        }
+        long firstLine = seen.add(ContactAddresses.key(address), Math.max(1, raw.line()));
+        if (firstLine != 0) {
+            problem(raw, "duplicate address " + address + (raw.line() > 0 ? " (first at line " + firstLine + ")" : ""));
+            return;
+        }
+        writer.put(entry);
+        contactsAccepted++;
+    }
+
+    @Override
+    public void domain(long line, String domain, String organization) {
+        rowsRead++;
+        if (organization == null || organization.isBlank()) {
+            reject(line, "domain row @" + domain + " names no organization");
+            return;
+        }
+        try {
+            writer.claim(new DomainClaim(DomainName.of(domain), OrganizationName.of(organization)));
+        } catch (IllegalArgumentException e) {
+            reject(line, e.getMessage());
+        }
+    }
+
+    @Override
+    public void reject(long line, String reason) {
+        problem(line, reason);
+    }
+
+    private void problem(RawContact raw, String reason) {
+        problem(raw.locator().isEmpty() ? origin : origin + " " + raw.locator(), raw.line(), reason);
+    }
+
+    private void problem(long line, String reason) {
+        problem(origin, line, reason);
+    }
+
+    private void problem(String file, long line, String reason) {
+        problemCount++;
+        if (problems.size() < maxProblemsListed) {
+            problems.add(new ImportProblem(file, line, reason));
+        }
+    }
+
+    SeenKeys seen() {
+        return seen;
+    }
+
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    long contactsAccepted() {
+        return contactsAccepted;
+    }
+
+    long problemCount() {
+        return problemCount;
+    }
+
+    List<ImportProblem> problems() {
+        return problems;
+    }
+}

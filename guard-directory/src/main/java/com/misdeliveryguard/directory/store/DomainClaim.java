@@ -1,0 +1,17 @@
+package com.misdeliveryguard.directory.store;
+
+import com.misdeliveryguard.directory.organization.DomainName;
+import com.misdeliveryguard.directory.organization.OrganizationName;
+import java.util.Objects;
+
+/**
+ * An explicit statement that an organization owns a domain (a canonical CSV row {@code @domain}).
+ * It overrides an owner inferred from contacts or declared before.
+ */
+public record DomainClaim(DomainName domain, OrganizationName organization) {
+
+    public DomainClaim {
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(organization, "organization");
+    }
+}

@@ -1,0 +1,82 @@
+package com.misdeliveryguard.directory.testing;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A fresh, migrated database for one test: an H2 in-memory database with a random name, or a
+ * randomly named schema in the PostgreSQL that {@code GUARD_TEST_POSTGRES_URL} points at, dropped
+ * on {@link #close()} — so that parallel runs never meet.
+ */
+public abstract class TestDatabase implements AutoCloseable {
+
+    public static final String POSTGRES_URL_VARIABLE = "GUARD_TEST_POSTGRES_URL";
+
+    public abstract DataSource dataSource();
+
+    @Override
+    public abstract void close();
+
+    /** A new H2 in-memory database, migrated. */
+    public static TestDatabase h2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        String name = "dir_" + UUID.randomUUID().toString().replace("-", "");
+        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        migrate(dataSource, null);
+        return new TestDatabase() {
+            @Override
+            public DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public void close() {
+                try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    /** A new schema in the PostgreSQL of {@code GUARD_TEST_POSTGRES_URL}, migrated; dropped on close. */
+    public static TestDatabase postgres() {
+        String url = System.getenv(POSTGRES_URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException(POSTGRES_URL_VARIABLE + " is not set");
+        }
+        String schema = "guard_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setCurrentSchema(schema);
+        migrate(dataSource, schema);
+        return new TestDatabase() {
+            @Override
+            public DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public void close() {
+                try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                    statement.execute("DROP SCHEMA " + schema + " CASCADE");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    private static void migrate(DataSource dataSource, String schema) {
+        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (schema != null) {
+            configuration.schemas(schema).createSchemas(true);
+        }
+        configuration.load().migrate();
+    }
+}
