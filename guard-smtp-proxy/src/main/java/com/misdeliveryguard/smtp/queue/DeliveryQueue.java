@@ -118,6 +118,47 @@ public final class DeliveryQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Releases a held message to the recipients the sender confirmed: the others are recorded as
+     * dropped in its journal (never delivered), then it moves to {@code outgoing/} and is delivered.
+     *
+     * @param confirmed envelope recipients to deliver to; must be a non-empty subset of the envelope
+     * @param reason    why the others were dropped, for the journal (e.g. "unticked by sender")
+     */
+    public void release(String id, List<MailAddress> confirmed, String reason) throws IOException {
+        SpooledMessage held = spool.read(QueueState.HOLD, id);
+        List<MailAddress> recipients = held.envelope().recipients();
+        if (confirmed.isEmpty() || !recipients.containsAll(confirmed)) {
+            throw new IllegalArgumentException("confirmed recipients must be a non-empty subset of the envelope");
+        }
+        spool.recordDropped(QueueState.HOLD, id,
+                recipients.stream().filter(r -> !confirmed.contains(r)).toList(), reason);
+        spool.move(id, QueueState.HOLD, QueueState.OUTGOING);
+        enqueue(id);
+    }
+
+    /** Removes a held message for good (cancelled by the sender, or expired with action discard). */
+    public void discard(String id) throws IOException {
+        spool.delete(QueueState.HOLD, id);
+    }
+
+    /**
+     * Queues a message the guard wrote itself (a notification to a sender, a bounce). It is never
+     * checked or held, and goes out with the null sender so that it cannot bounce back.
+     *
+     * @return the queue id of the new message
+     */
+    public String sendGenerated(byte[] message, MailAddress to) throws IOException {
+        try (SpoolWriter writer = spool.create()) {
+            writer.write(message, 0, message.length);
+            SpooledMessage notice = writer.commit(new Envelope(ReversePath.NULL, List.of(to), Optional.empty(),
+                    "127.0.0.1", "localhost", false, true, clock.instant()), SpooledMessage.Origin.GUARD);
+            spool.move(notice.id(), QueueState.INCOMING, QueueState.OUTGOING);
+            enqueue(notice.id());
+            return notice.id();
+        }
+    }
+
     /** Moves every deferred message whose time has come back to {@code outgoing/} and delivers it. */
     public void runDue() {
         Instant now = clock.instant();
@@ -237,16 +278,11 @@ public final class DeliveryQueue implements AutoCloseable {
             log.info("No DSN for {}: the sender is <> or the message was our own notice", original.id());
             return;
         }
-        try (SpoolWriter writer = spool.create()) {
+        try {
             byte[] dsn = bounces.compose(original, () -> spool.openContent(QueueState.OUTGOING, original.id()), failed);
-            writer.write(dsn, 0, dsn.length);
-            Envelope e = original.envelope();
-            SpooledMessage notice = writer.commit(new Envelope(ReversePath.NULL, List.of(sender.get()), Optional.empty(),
-                    "127.0.0.1", "localhost", false, true, clock.instant()), SpooledMessage.Origin.GUARD);
-            spool.move(notice.id(), QueueState.INCOMING, QueueState.OUTGOING);
-            log.info("Queued DSN {} to {} for {} ({} recipients failed, sent by {})", notice.id(), sender.get(),
-                    original.id(), failed.size(), e.clientAddress());
-            enqueue(notice.id());
+            String notice = sendGenerated(dsn, sender.get());
+            log.info("Queued DSN {} to {} for {} ({} recipients failed)", notice, sender.get(), original.id(),
+                    failed.size());
         } catch (IOException | RuntimeException e) {
             log.error("Cannot queue the DSN for {}; the failure is in its journal", original.id(), e);
         }

@@ -21,6 +21,7 @@ import java.util.Optional;
  * before the caller goes on, so a recipient recorded as relayed is never sent again, even after a crash.
  *
  * <p>Lines: {@code relayed <addr> <reply>}, {@code bounced <addr> <reply>},
+ * {@code dropped <addr> <reason>} (the sender released the message without this recipient),
  * {@code deferred <attempt> <next-attempt> <reply>}. A torn last line (crash mid-append) is ignored.
  */
 public final class DeliveryJournal {
@@ -31,14 +32,16 @@ public final class DeliveryJournal {
     }
 
     /** What the journal says so far. */
-    public record State(Map<MailAddress, String> relayed, Map<MailAddress, String> bounced, int attempts,
-            Optional<Instant> nextAttempt, String lastReply) {
+    public record State(Map<MailAddress, String> relayed, Map<MailAddress, String> bounced,
+            Map<MailAddress, String> dropped, int attempts, Optional<Instant> nextAttempt, String lastReply) {
 
-        public static final State EMPTY = new State(Map.of(), Map.of(), 0, Optional.empty(), "");
+        public static final State EMPTY = new State(Map.of(), Map.of(), Map.of(), 0, Optional.empty(), "");
 
         /** Recipients without a final result yet. */
         public List<MailAddress> pending(List<MailAddress> recipients) {
-            return recipients.stream().filter(r -> !relayed.containsKey(r) && !bounced.containsKey(r)).toList();
+            return recipients.stream()
+                    .filter(r -> !relayed.containsKey(r) && !bounced.containsKey(r) && !dropped.containsKey(r))
+                    .toList();
         }
     }
 
@@ -66,6 +69,7 @@ public final class DeliveryJournal {
         }
         Map<MailAddress, String> relayed = new LinkedHashMap<>();
         Map<MailAddress, String> bounced = new LinkedHashMap<>();
+        Map<MailAddress, String> dropped = new LinkedHashMap<>();
         int attempts = 0;
         Instant next = null;
         String lastReply = "";
@@ -76,6 +80,7 @@ public final class DeliveryJournal {
                 switch (f[0]) {
                     case "relayed" -> relayed.put(MailAddress.of(f[1]), rest(f, 2));
                     case "bounced" -> bounced.put(MailAddress.of(f[1]), rest(f, 2));
+                    case "dropped" -> dropped.put(MailAddress.of(f[1]), rest(f, 2));
                     case "deferred" -> {
                         attempts = Integer.parseInt(f[1]);
                         next = Instant.parse(f[2]);
@@ -89,7 +94,7 @@ public final class DeliveryJournal {
                 throw new IOException("unreadable journal line in " + messageDir + ": " + line, e);
             }
         }
-        return new State(relayed, bounced, attempts, Optional.ofNullable(next), lastReply);
+        return new State(relayed, bounced, dropped, attempts, Optional.ofNullable(next), lastReply);
     }
 
     private static String rest(String[] fields, int from) {
@@ -105,6 +110,10 @@ public final class DeliveryJournal {
 
     static String bounced(MailAddress rcpt, String reply) {
         return "bounced " + rcpt + " " + reply;
+    }
+
+    static String dropped(MailAddress rcpt, String reason) {
+        return "dropped " + rcpt + " " + reason;
     }
 
     static String deferred(int attempt, Instant next, String reply) {

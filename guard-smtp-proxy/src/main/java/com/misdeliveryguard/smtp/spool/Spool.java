@@ -130,6 +130,15 @@ public final class Spool {
         }
     }
 
+    /** Records recipients that will not be delivered because the sender left them out on release. */
+    public void recordDropped(QueueState state, String id, List<MailAddress> recipients, String reason)
+            throws IOException {
+        if (!recipients.isEmpty()) {
+            DeliveryJournal.append(dir(state, id),
+                    recipients.stream().map(r -> DeliveryJournal.dropped(r, reason)).toList(), durability);
+        }
+    }
+
     public void recordDeferred(QueueState state, String id, int attempt, Instant next, String reply)
             throws IOException {
         DeliveryJournal.append(dir(state, id), List.of(DeliveryJournal.deferred(attempt, next, reply)), durability);
