@@ -1,0 +1,83 @@
+package com.misdeliveryguard.app.audit;
+
+import com.misdeliveryguard.core.audit.AuditEvent;
+import com.misdeliveryguard.core.audit.DecisionLog;
+import com.misdeliveryguard.core.audit.MessageReceived;
+import com.misdeliveryguard.core.audit.RecipientDescriber;
+import com.misdeliveryguard.core.audit.RecipientOutcome;
+import com.misdeliveryguard.core.audit.VerdictGiven;
+import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.core.message.MessageFacts;
+import com.misdeliveryguard.smtp.delivery.RecipientResult;
+import com.misdeliveryguard.smtp.queue.RelayEvents;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the relay path's events to the decision log: at the check, a {@code received} entry (the
+ * envelope, size, SHA-256 and the Message-ID the parser read) followed by the {@code verdict}; then one
+ * {@code delivered}, {@code deferred} or {@code bounced} entry per recipient result.
+ *
+ * <p>The received entry is written when the facts are known (right after the spool commit, on the
+ * same thread), so it can carry the Message-ID; it and the verdict are one transaction. A failing append is logged and counted
+ * ({@code guard.audit.append.failures}) and never changes what happens to the message.
+ */
+final class AuditRelayListener implements RelayEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditRelayListener.class);
+    private final DecisionLog decisionLog;
+    private final RecipientDescriber directory;
+    private final Counter failures;
+
+    AuditRelayListener(DecisionLog decisionLog, RecipientDescriber directory, MeterRegistry registry) {
+        this.decisionLog = decisionLog;
+        this.directory = directory;
+        this.failures = Counter.builder("guard.audit.append.failures")
+                .description("Decision-log entries that could not be written").register(registry);
+    }
+
+    @Override
+    public void checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        boolean generated = message.origin() == SpooledMessage.Origin.GUARD;
+        append(List.of(new MessageReceived(message.id(), message.envelope(), message.size(), message.sha256(),
+                generated, facts), VerdictGiven.of(message.id(), message.envelope(), facts, verdict, directory)));
+    }
+
+    @Override
+    public void relayed(SpooledMessage message, RecipientResult result) {
+        append(RecipientOutcome.delivered(message.id(), message.envelope().sender(), result.recipient(),
+                result.reply()));
+    }
+
+    @Override
+    public void deferred(SpooledMessage message, RecipientResult result, Instant nextAttempt) {
+        append(RecipientOutcome.deferred(message.id(), message.envelope().sender(), result.recipient(),
+                result.reply(), nextAttempt));
+    }
+
+    @Override
+    public void bounced(SpooledMessage message, RecipientResult result) {
+        append(RecipientOutcome.bounced(message.id(), message.envelope().sender(), result.recipient(),
+                result.reply()));
+    }
+
+    private void append(AuditEvent event) {
+        append(List.of(event));
+    }
+
+    private void append(List<AuditEvent> events) {
+        try {
+            decisionLog.appendAll(events);
+        } catch (RuntimeException e) {
+            failures.increment(events.size());
+            log.error("Cannot write the {} entry of {} to the decision log", events.get(0).type().code(),
+                    events.get(0).queue().orElse("-"), e);
+        }
+    }
+}

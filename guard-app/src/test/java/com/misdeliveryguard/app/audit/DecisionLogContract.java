@@ -1,0 +1,228 @@
+package com.misdeliveryguard.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.misdeliveryguard.core.audit.ChainBreak.Problem;
+import com.misdeliveryguard.core.audit.LogEntry;
+import com.misdeliveryguard.core.audit.Verification;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every database holding the decision log must do (STYLE habit 10): H2 and PostgreSQL run the
+ * same tests. Each test gets a fresh, migrated database through {@link #fixture()}.
+ */
+interface DecisionLogContract {
+
+    AuditFixture fixture();
+
+    /** A second log on the same database: another instance of the guard. */
+    AuditFixture secondInstance();
+
+    private static List<LogEntry> appendAccesses(AuditFixture f, int n) {
+        List<LogEntry> entries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            entries.add(f.log.append(Events.access("auditor", i)));
+        }
+        return entries;
+    }
+
+    @Test
+    default void shouldNumberEntriesFromOneAndChainEachToThePreviousOne() {
+        AuditFixture f = fixture();
+        List<LogEntry> entries = appendAccesses(f, 3);
+        assertThat(entries).extracting(LogEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(entries.get(0).prevHash()).isEqualTo(LogEntry.GENESIS);
+        assertThat(entries.get(2).prevHash()).isEqualTo(entries.get(1).hash());
+        assertThat(f.chainCheck.verify().intact()).isTrue();
+    }
+
+    @Test
+    default void shouldNeverLetTimeGoBackwardsAlongTheSequence() {
+        AuditFixture f = fixture();
+        LogEntry first = f.log.append(Events.access("a", 1));
+        f.clock.advance(Duration.ofMinutes(-5));
+        LogEntry second = f.log.append(Events.access("a", 2));
+        assertThat(second.time()).isEqualTo(first.time());
+        assertThat(f.chainCheck.verify().intact()).isTrue();
+    }
+
+    @Test
+    default void shouldAppendFromManyThreadsAndTwoInstancesWithoutGapsOrForks() throws Exception {
+        AuditFixture one = fixture();
+        AuditFixture two = secondInstance();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            AuditFixture f = t % 2 == 0 ? one : two;
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    f.log.append(Events.access("thread" + thread, i));
+                }
+            }));
+        }
+        for (Future<?> d : done) {
+            d.get();
+        }
+        pool.shutdown();
+        assertThat(one.jdbc.queryForList("SELECT seq FROM audit_entry ORDER BY seq", Long.class))
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList());
+        Verification v = one.chainCheck.verify();
+        assertThat(v.intact()).as(v.summary()).isTrue();
+        assertThat(v.lastSeq()).isEqualTo(200);
+    }
+
+    @Test
+    default void shouldNameAnEditedEntry() {
+        AuditFixture f = fixture();
+        appendAccesses(f, 5);
+        f.jdbc.update("UPDATE audit_entry SET details = REPLACE(details, 'auditor', 'mallory') WHERE seq = 3");
+        assertThat(f.chainCheck.verify().firstBreak()).get().satisfies(b -> {
+            assertThat(b.seq()).isEqualTo(3);
+            assertThat(b.problem()).isEqualTo(Problem.ALTERED);
+        });
+    }
+
+    @Test
+    default void shouldNameADeletedEntry() {
+        AuditFixture f = fixture();
+        appendAccesses(f, 5);
+        f.jdbc.update("DELETE FROM audit_entry WHERE seq = 2");
+        assertThat(f.chainCheck.verify().firstBreak()).get().satisfies(b -> {
+            assertThat(b.seq()).isEqualTo(2);
+            assertThat(b.problem()).isEqualTo(Problem.MISSING);
+        });
+    }
+
+    @Test
+    default void shouldNameTheFirstOfTwoSwappedEntries() {
+        AuditFixture f = fixture();
+        List<LogEntry> e = appendAccesses(f, 5);
+        f.jdbc.update("UPDATE audit_entry SET seq = -1 WHERE seq = 3");
+        f.jdbc.update("UPDATE audit_entry SET seq = 3 WHERE seq = 4");
+        f.jdbc.update("UPDATE audit_entry SET seq = 4 WHERE seq = -1");
+        assertThat(f.chainCheck.verify().firstBreak()).get().satisfies(b -> {
+            assertThat(b.seq()).isEqualTo(3);
+            assertThat(b.problem()).isEqualTo(Problem.ALTERED);
+        });
+        assertThat(e).hasSize(5);
+    }
+
+    @Test
+    default void shouldDetectACutOffTailAgainstTheCheckpointFile() {
+        AuditFixture f = fixture();
+        appendAccesses(f, 6);
+        assertThat(f.checkpoints.signHead()).isPresent();
+        String hash3 = f.jdbc.queryForObject("SELECT hash FROM audit_entry WHERE seq = 3", String.class);
+        // the attacker removes the tail, rewinds the head and deletes the table's checkpoints
+        f.jdbc.update("DELETE FROM audit_entry WHERE seq > 3");
+        f.jdbc.update("UPDATE audit_chain_head SET last_seq = 3, last_hash = ? WHERE id = 1", hash3);
+        f.jdbc.update("DELETE FROM audit_checkpoint");
+        assertThat(f.chainCheck.verify().firstBreak()).get().satisfies(b -> {
+            assertThat(b.seq()).isEqualTo(4);
+            assertThat(b.problem()).isEqualTo(Problem.TRUNCATED);
+        });
+    }
+
+    @Test
+    default void shouldSignACheckpointEveryNEntries() {
+        AuditFixture f = fixture();
+        appendAccesses(f, 7);
+        assertThat(f.jdbc.queryForList("SELECT seq FROM audit_checkpoint ORDER BY seq", Long.class))
+                .containsExactly(5L);
+    }
+
+    @Test
+    default void shouldDeleteEntriesPastRetentionRecordTheDeletionAndStayVerifiable() {
+        AuditFixture f = fixture();
+        appendAccesses(f, 4);
+        f.clock.advance(Duration.ofDays(300));
+        appendAccesses(f, 2);
+        f.clock.advance(Duration.ofDays(150));
+        LogEntry retention = f.retention.apply().orElseThrow();
+        assertThat(retention.type()).isEqualTo("retention");
+        assertThat(retention.details()).contains("\"deletedThrough\":4").contains("\"deletedCount\":4");
+        assertThat(f.jdbc.queryForObject("SELECT MIN(seq) FROM audit_entry", Long.class)).isEqualTo(5);
+        Verification v = f.chainCheck.verify();
+        assertThat(v.intact()).as(v.summary()).isTrue();
+        assertThat(v.firstSeq()).isEqualTo(5);
+        assertThat(f.retention.apply()).isEmpty();
+    }
+
+    @Test
+    default void shouldDetectOldEntriesDeletedOutsideRetention() {
+        AuditFixture f = fixture();
+        appendAccesses(f, 5);
+        String hash2 = f.jdbc.queryForObject("SELECT hash FROM audit_entry WHERE seq = 2", String.class);
+        f.jdbc.update("DELETE FROM audit_entry WHERE seq <= 2");
+        f.jdbc.update("UPDATE audit_chain_head SET anchor_seq = 2, anchor_hash = ? WHERE id = 1", hash2);
+        assertThat(f.chainCheck.verify().firstBreak()).get().satisfies(b -> {
+            assertThat(b.seq()).isEqualTo(1);
+            assertThat(b.problem()).isEqualTo(Problem.HEAD_REMOVED);
+        });
+    }
+
+    @Test
+    default void shouldFilterByEveryTermAndPageWithKeysets() {
+        AuditFixture f = fixture();
+        for (int i = 0; i < 30; i++) {
+            String q = "Q" + i;
+            f.log.append(Events.received(q, "tanaka@example.co.jp", "sato@aoba-shoji.co.jp"));
+            f.log.append(i % 3 == 0
+                    ? Events.held(q, "tanaka@example.co.jp", "sato@aoba-shoji.co.jp", "lookalike-domain", "青葉商事", "営業部")
+                    : Events.delivered(q, "suzuki@example.co.jp", "kato@example.com"));
+            f.clock.advance(Duration.ofHours(1));
+        }
+        AuditFilter byRule = new AuditFilter(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.of("TANAKA@example.co.jp"), java.util.Optional.of("@aoba-shoji.co.jp"),
+                java.util.Optional.of("青葉商事"), java.util.Optional.of("営業部"),
+                java.util.Optional.of("lookalike-domain"), java.util.Optional.of("hold"));
+        AuditPage first = f.queries.page(byRule, java.util.Optional.empty(), java.util.Optional.empty(), 4);
+        assertThat(first.entries()).extracting(LogEntry::queueId).extracting(java.util.Optional::get)
+                .containsExactly("Q27", "Q24", "Q21", "Q18");
+        AuditPage second = f.queries.page(byRule, first.older(), java.util.Optional.empty(), 4);
+        assertThat(second.entries()).extracting(e -> e.queueId().get()).containsExactly("Q15", "Q12", "Q9", "Q6");
+        AuditPage back = f.queries.page(byRule, java.util.Optional.empty(), second.newer(), 4);
+        assertThat(back.entries()).isEqualTo(first.entries());
+        assertThat(f.queries.page(byRule, second.older(), java.util.Optional.empty(), 4).older()).isEmpty();
+
+        AuditFilter window = new AuditFilter(java.util.Optional.of(f.clock.instant().minus(Duration.ofHours(3))),
+                java.util.Optional.of(f.clock.instant().minus(Duration.ofHours(1))), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        assertThat(f.queries.page(window, java.util.Optional.empty(), java.util.Optional.empty(), 50).entries())
+                .extracting(e -> e.queueId().get()).containsExactly("Q28", "Q28", "Q27", "Q27");
+        assertThat(f.queries.history("Q3")).extracting(LogEntry::type).containsExactly("received", "verdict");
+    }
+
+    @Test
+    default void shouldCountHoldsDecisionsAndMedianTimeToConfirmPerDepartment() {
+        AuditFixture f = fixture();
+        f.log.append(Events.held("A", "tanaka@example.co.jp", "x@aoba.co.jp", "unknown-recipient", "青葉", "営業部"));
+        f.log.append(Events.held("B", "tanaka@example.co.jp", "y@aoba.co.jp", "unknown-recipient", "青葉", "営業部"));
+        f.log.append(Events.held("C", "sato@example.co.jp", "z@aoba.co.jp", "lookalike-domain", "青葉", "総務部"));
+        f.log.append(Events.held("D", "sato@example.co.jp", "w@aoba.co.jp", "lookalike-domain", "青葉", "総務部"));
+        f.log.append(Events.confirmed("A", "tanaka@example.co.jp", "x@aoba.co.jp", 2, "営業部"));
+        f.log.append(Events.confirmed("B", "tanaka@example.co.jp", "y@aoba.co.jp", 4, "営業部"));
+        f.log.append(Events.confirmed("C", "sato@example.co.jp", "z@aoba.co.jp", 120, "総務部"));
+        f.log.append(Events.cancelled("D", "sato@example.co.jp", "w@aoba.co.jp", 30, "総務部"));
+        var day = f.clock.instant().atZone(AuditFixture.ZONE).toLocalDate();
+        StatisticsReport r = f.statistics.report(day.minusDays(1), day);
+        assertThat(r.held()).isEqualTo(4);
+        assertThat(r.holdsPerRule()).extracting(StatisticsReport.Count::count).containsExactly(2L, 2L);
+        assertThat(r.decisions()).containsEntry("confirmed", 3L).containsEntry("cancelled", 1L);
+        assertThat(r.rate("confirmed")).isEqualTo(0.75);
+        assertThat(r.departments()).extracting(StatisticsReport.DepartmentTiming::department,
+                StatisticsReport.DepartmentTiming::medianSeconds, StatisticsReport.DepartmentTiming::automated)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("営業部", 3.0, 2L),
+                        org.assertj.core.groups.Tuple.tuple("総務部", 120.0, 0L));
+        assertThat(r.topHeldSenders()).extracting(StatisticsReport.Count::label)
+                .containsExactlyInAnyOrder("tanaka@example.co.jp", "sato@example.co.jp");
+    }
+}

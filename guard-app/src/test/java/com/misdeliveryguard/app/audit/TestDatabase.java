@@ -1,0 +1,78 @@
+package com.misdeliveryguard.app.audit;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A fresh, migrated database for one test: H2 in memory with a random name, or a randomly named
+ * schema in the PostgreSQL that {@code GUARD_TEST_POSTGRES_URL} points at (dropped on close).
+ */
+abstract class TestDatabase implements AutoCloseable {
+
+    static final String POSTGRES_URL_VARIABLE = "GUARD_TEST_POSTGRES_URL";
+
+    abstract DataSource dataSource();
+
+    @Override
+    public abstract void close();
+
+    static TestDatabase h2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:audit_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        migrate(dataSource, null);
+        return new TestDatabase() {
+            @Override
+            DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public void close() {
+                execute(dataSource, "SHUTDOWN");
+            }
+        };
+    }
+
+    static TestDatabase postgres() {
+        String url = System.getenv(POSTGRES_URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException(POSTGRES_URL_VARIABLE + " is not set");
+        }
+        String schema = "audit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setCurrentSchema(schema);
+        migrate(dataSource, schema);
+        return new TestDatabase() {
+            @Override
+            DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public void close() {
+                execute(dataSource, "DROP SCHEMA " + schema + " CASCADE");
+            }
+        };
+    }
+
+    private static void execute(DataSource dataSource, String sql) {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void migrate(DataSource dataSource, String schema) {
+        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (schema != null) {
+            configuration.schemas(schema).createSchemas(true);
+        }
+        configuration.load().migrate();
+    }
+}

@@ -1,0 +1,51 @@
+package com.misdeliveryguard.core.audit;
+
+import java.util.Arrays;
+
+/** The kinds of decision-log entries; {@link #code()} is what the log stores and exports. */
+public enum EventType {
+    /** A message was committed to the spool. */
+    RECEIVED("received"),
+    /** The guard's verdict on a message, with every recipient and finding. */
+    VERDICT("verdict"),
+    /** The sender of a held message was sent the confirmation link. */
+    NOTIFIED("notified"),
+    /** The one reminder for an unattended hold. */
+    REMINDED("reminded"),
+    /** The sender confirmed every recipient. */
+    CONFIRMED("confirmed"),
+    /** The sender confirmed some recipients and dropped the others (per-recipient release). */
+    PARTIALLY_CONFIRMED("partially-confirmed"),
+    /** The sender cancelled a held message. */
+    CANCELLED("cancelled"),
+    /** A hold expired unattended. */
+    EXPIRED("expired"),
+    /** The upstream accepted a recipient. */
+    DELIVERED("delivered"),
+    /** A temporary delivery failure; another attempt is scheduled. */
+    DEFERRED("deferred"),
+    /** A permanent failure or expiry of delivery; a DSN goes to the sender. */
+    BOUNCED("bounced"),
+    /** Something an administrator did (release, delete, import, …). */
+    ADMIN_ACTION("admin-action"),
+    /** Somebody looked at or exported the decision log. */
+    AUDIT_ACCESS("audit-access"),
+    /** Entries past the retention period were deleted. */
+    RETENTION("retention");
+
+    private final String code;
+
+    EventType(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The type with this code. */
+    public static EventType ofCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + code));
+    }
+}

@@ -1,0 +1,137 @@
+package com.misdeliveryguard.core.audit;
+
+import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.guard.Finding;
+import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.core.mail.Envelope;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
+import com.misdeliveryguard.core.message.HeaderAddress;
+import com.misdeliveryguard.core.message.MessageFacts;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The guard's verdict on a message: the action taken, every envelope recipient (with the header
+ * field it appeared in, its display name and what the directory knew) and every finding with its
+ * rule, severity, explanation and evidence.
+ *
+ * @param queueId    spool id
+ * @param sender     envelope sender
+ * @param action     what was done (after policy)
+ * @param recipients every envelope recipient
+ * @param findings   every finding
+ * @param problems   what the parser could not read
+ */
+public record VerdictGiven(String queueId, ReversePath sender, Action action, List<Recipient> recipients,
+        List<Finding> findings, List<String> problems) implements AuditEvent {
+
+    /**
+     * One envelope recipient as the verdict saw it.
+     *
+     * @param address     canonical envelope address
+     * @param field       {@code to}, {@code cc} or {@code bcc} (envelope only)
+     * @param displayName display name from the header, empty string when none
+     * @param match       what the directory knew, when it was asked
+     */
+    public record Recipient(MailAddress address, String field, String displayName, Optional<DirectoryMatch> match) {
+        public Recipient {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(match, "match");
+        }
+    }
+
+    public VerdictGiven {
+        Objects.requireNonNull(queueId, "queueId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(action, "action");
+        recipients = List.copyOf(recipients);
+        findings = List.copyOf(findings);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * The verdict entry for a checked message: recipients from the envelope, their header field and
+     * display name from the facts (when parsed), directory data from {@code directory}.
+     */
+    public static VerdictGiven of(String queueId, Envelope envelope, Optional<MessageFacts> facts, Verdict verdict,
+            RecipientDescriber directory) {
+        List<Recipient> recipients = envelope.recipients().stream()
+                .map(r -> recipient(r, facts, directory)).toList();
+        return new VerdictGiven(queueId, envelope.sender(), verdict.action(), recipients, verdict.findings(),
+                facts.map(MessageFacts::problems).orElse(List.of()));
+    }
+
+    private static Recipient recipient(MailAddress address, Optional<MessageFacts> facts, RecipientDescriber directory) {
+        String field = "bcc";
+        String name = "";
+        if (facts.isPresent()) {
+            Optional<HeaderAddress> to = find(facts.get().to(), address);
+            Optional<HeaderAddress> cc = find(facts.get().cc(), address);
+            field = to.isPresent() ? "to" : cc.isPresent() ? "cc" : "bcc";
+            name = to.or(() -> cc).map(HeaderAddress::displayName).orElse("");
+        }
+        Optional<DirectoryMatch> match;
+        try {
+            match = directory.describe(address);
+        } catch (RuntimeException e) {
+            match = Optional.empty();
+        }
+        return new Recipient(address, field, name, match);
+    }
+
+    private static Optional<HeaderAddress> find(List<HeaderAddress> header, MailAddress address) {
+        return header.stream().filter(h -> h.address().filter(a -> sameMailbox(a, address)).isPresent()).findFirst();
+    }
+
+    private static boolean sameMailbox(MailAddress a, MailAddress b) {
+        return a.domain().equals(b.domain()) && a.localPart().equalsIgnoreCase(b.localPart());
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.VERDICT;
+    }
+
+    @Override
+    public Optional<String> queue() {
+        return Optional.of(queueId);
+    }
+
+    @Override
+    public Optional<String> actor() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Details.create()
+                .put("mailFrom", sender)
+                .put("action", action)
+                .put("recipients", recipients.stream().map(r -> Details.create().put("address", r.address())
+                        .put("field", r.field()).put("displayName", r.displayName())
+                        .put("directory", r.match().map(DirectoryMatch::details))).toList())
+                .put("findings", findings.stream().map(f -> Details.create().put("rule", f.ruleId())
+                        .put("severity", f.severity()).put("recipient", f.recipient())
+                        .put("explanationJa", f.explanationJa()).put("explanationEn", f.explanationEn())
+                        .put("evidence", f.evidence())).toList())
+                .put("problems", problems.isEmpty() ? Optional.empty() : Optional.of(problems))
+                .map();
+    }
+
+    @Override
+    public IndexTerms terms() {
+        IndexTerms.Builder terms = IndexTerms.about(sender, action.name().toLowerCase(Locale.ROOT))
+                .recipients(recipients.stream().map(Recipient::address).toList());
+        for (Recipient r : recipients) {
+            r.match().ifPresent(m -> terms.organization(m.organization()).department(m.department()));
+        }
+        findings.forEach(f -> terms.rule(f.ruleId()));
+        return terms.build();
+    }
+}
