@@ -1,5 +1,9 @@
 package com.misdeliveryguard.core.audit;
 
+import com.misdeliveryguard.core.directory.Contact;
+import com.misdeliveryguard.core.directory.PersonName;
+import com.misdeliveryguard.core.guard.ResolvedRecipient;
+
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Verdict;
@@ -21,13 +25,15 @@ import java.util.Optional;
  *
  * @param queueId    spool id
  * @param sender     envelope sender
- * @param action     what was done (after policy)
- * @param recipients every envelope recipient
- * @param findings   every finding
- * @param problems   what the parser could not read
+ * @param action       what was done (after policy)
+ * @param recipients   every envelope recipient
+ * @param findings     every finding
+ * @param problems     what the parser could not read
+ * @param policyAction what the policy asked for; differs from {@code action} in shadow mode, where it is
+ *                     the would-be verdict that lets an administrator measure hold rates before enforcing
  */
 public record VerdictGiven(String queueId, ReversePath sender, Action action, List<Recipient> recipients,
-        List<Finding> findings, List<String> problems) implements AuditEvent {
+        List<Finding> findings, List<String> problems, Action policyAction) implements AuditEvent {
 
     /**
      * One envelope recipient as the verdict saw it.
@@ -46,7 +52,14 @@ public record VerdictGiven(String queueId, ReversePath sender, Action action, Li
         }
     }
 
+    /** A verdict that was enforced as the policy asked. */
+    public VerdictGiven(String queueId, ReversePath sender, Action action, List<Recipient> recipients,
+            List<Finding> findings, List<String> problems) {
+        this(queueId, sender, action, recipients, findings, problems, action);
+    }
+
     public VerdictGiven {
+        Objects.requireNonNull(policyAction, "policyAction");
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(action, "action");
@@ -61,10 +74,26 @@ public record VerdictGiven(String queueId, ReversePath sender, Action action, Li
      */
     public static VerdictGiven of(String queueId, Envelope envelope, Optional<MessageFacts> facts, Verdict verdict,
             RecipientDescriber directory) {
-        List<Recipient> recipients = envelope.recipients().stream()
-                .map(r -> recipient(r, facts, directory)).toList();
+        List<Recipient> recipients = verdict.recipients().isEmpty()
+                ? envelope.recipients().stream().map(r -> recipient(r, facts, directory)).toList()
+                : verdict.recipients().stream().map(VerdictGiven::resolved).toList();
         return new VerdictGiven(queueId, envelope.sender(), verdict.action(), recipients, verdict.findings(),
-                facts.map(MessageFacts::problems).orElse(List.of()));
+                facts.map(MessageFacts::problems).orElse(List.of()), verdict.policyAction());
+    }
+
+    /** A recipient as the checks resolved it (no second directory lookup). */
+    private static Recipient resolved(ResolvedRecipient r) {
+        RecipientClass classification = r.internal() ? RecipientClass.INTERNAL : switch (r.status()) {
+            case KNOWN_CONTACT -> RecipientClass.KNOWN_CONTACT;
+            case LEARNED -> RecipientClass.LEARNED;
+            case KNOWN_ORGANIZATION -> RecipientClass.KNOWN_ORGANIZATION;
+            default -> RecipientClass.UNKNOWN;
+        };
+        DirectoryMatch match = new DirectoryMatch(classification,
+                r.contact().flatMap(Contact::name).map(PersonName::display),
+                r.organization().map(o -> o.name().display()), r.contact().flatMap(Contact::department));
+        return new Recipient(r.address(), r.role().name().toLowerCase(java.util.Locale.ROOT), r.displayName(),
+                Optional.of(match));
     }
 
     private static Recipient recipient(MailAddress address, Optional<MessageFacts> facts, RecipientDescriber directory) {
@@ -113,6 +142,7 @@ public record VerdictGiven(String queueId, ReversePath sender, Action action, Li
         return Details.create()
                 .put("mailFrom", sender)
                 .put("action", action)
+                .put("policyAction", policyAction)
                 .put("recipients", recipients.stream().map(r -> Details.create().put("address", r.address())
                         .put("field", r.field()).put("displayName", r.displayName())
                         .put("directory", r.match().map(DirectoryMatch::details))).toList())

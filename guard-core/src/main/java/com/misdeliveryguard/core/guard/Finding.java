@@ -26,4 +26,12 @@ public record Finding(String ruleId, Severity severity, Optional<MailAddress> re
         Objects.requireNonNull(explanationEn, "explanationEn");
         evidence = Map.copyOf(evidence);
     }
+
+    /**
+     * True when the finding may change what happens to the message: severity {@link Severity#MEDIUM} or
+     * higher. Below that a finding is a note — logged and shown, never acted on (e.g. a learned recipient).
+     */
+    public boolean actionable() {
+        return severity.compareTo(Severity.MEDIUM) >= 0;
+    }
 }

@@ -5,17 +5,36 @@ import java.util.Objects;
 
 /**
  * The outcome of checking one message: the action to take and the findings that led to it.
- * The SMTP and queue code looks only at {@link #action()}; people and the log read the findings.
+ * The SMTP and queue code looks only at {@link #action()}; people and the log read the rest.
+ *
+ * @param action       what the relay does with the message
+ * @param findings     every finding, in rule order; notes ({@link Severity#LOW} and below) included
+ * @param policyAction what the policy asked for; equals {@code action} except in shadow mode, where the
+ *                     message is delivered and this is the action it would have had
+ * @param recipients   every envelope recipient as the directory saw it; empty when the guard did not
+ *                     resolve recipients (e.g. {@link DeliverEverything})
  */
-public record Verdict(Action action, List<Finding> findings) {
+public record Verdict(Action action, List<Finding> findings, Action policyAction, List<ResolvedRecipient> recipients) {
 
     public Verdict {
         Objects.requireNonNull(action, "action");
         findings = List.copyOf(findings);
+        Objects.requireNonNull(policyAction, "policyAction");
+        recipients = List.copyOf(recipients);
+    }
+
+    /** A verdict that enforces its action, without recipient data. */
+    public Verdict(Action action, List<Finding> findings) {
+        this(action, findings, action, List.of());
     }
 
     /** Deliver, nothing found. */
     public static Verdict deliver() {
         return new Verdict(Action.DELIVER, List.of());
+    }
+
+    /** True when the policy asked for something stricter than what is done: shadow mode at work. */
+    public boolean shadowed() {
+        return policyAction != action;
     }
 }

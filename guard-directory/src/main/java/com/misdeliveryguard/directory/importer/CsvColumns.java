@@ -1,6 +1,6 @@
 package com.misdeliveryguard.directory.importer;
 
-import com.misdeliveryguard.directory.internal.TextKeys;
+import com.misdeliveryguard.core.directory.TextKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package com.misdeliveryguard.directory.importer;
 
-import com.misdeliveryguard.directory.DirectoryUnavailableException;
-import com.misdeliveryguard.directory.contact.SourceId;
+import com.misdeliveryguard.core.directory.DirectoryUnavailableException;
+import com.misdeliveryguard.core.directory.SourceId;
 import com.misdeliveryguard.directory.store.DirectoryStore;
 import com.misdeliveryguard.directory.store.DirectoryWriter;
 import com.misdeliveryguard.directory.store.WriteCounts;

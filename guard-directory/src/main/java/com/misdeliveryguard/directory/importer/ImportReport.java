@@ -1,6 +1,6 @@
 package com.misdeliveryguard.directory.importer;
 
-import com.misdeliveryguard.directory.contact.SourceId;
+import com.misdeliveryguard.core.directory.SourceId;
 import com.misdeliveryguard.directory.store.WriteCounts;
 import java.time.Duration;
 import java.util.List;

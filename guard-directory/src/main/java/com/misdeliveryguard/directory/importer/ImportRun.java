@@ -2,12 +2,12 @@ package com.misdeliveryguard.directory.importer;
 
 import com.misdeliveryguard.core.mail.InvalidAddressException;
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.contact.ContactAddresses;
-import com.misdeliveryguard.directory.contact.PersonName;
-import com.misdeliveryguard.directory.contact.SourceId;
+import com.misdeliveryguard.core.directory.ContactAddresses;
+import com.misdeliveryguard.core.directory.PersonName;
+import com.misdeliveryguard.core.directory.SourceId;
 import com.misdeliveryguard.directory.internal.SeenKeys;
-import com.misdeliveryguard.directory.organization.DomainName;
-import com.misdeliveryguard.directory.organization.OrganizationName;
+import com.misdeliveryguard.core.directory.DomainName;
+import com.misdeliveryguard.core.directory.OrganizationName;
 import com.misdeliveryguard.directory.store.ContactEntry;
 import com.misdeliveryguard.directory.store.DirectoryWriter;
 import com.misdeliveryguard.directory.store.DomainClaim;

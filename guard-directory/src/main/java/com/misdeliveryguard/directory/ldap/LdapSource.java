@@ -1,6 +1,6 @@
 package com.misdeliveryguard.directory.ldap;
 
-import com.misdeliveryguard.directory.contact.SourceId;
+import com.misdeliveryguard.core.directory.SourceId;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

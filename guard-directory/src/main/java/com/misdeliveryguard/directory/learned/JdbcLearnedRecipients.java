@@ -1,8 +1,10 @@
 package com.misdeliveryguard.directory.learned;
 
+import com.misdeliveryguard.core.directory.ContactAddresses;
+import com.misdeliveryguard.core.directory.DirectoryUnavailableException;
+import com.misdeliveryguard.core.directory.LearnedRecipient;
+import com.misdeliveryguard.core.directory.LearnedRecipients;
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.DirectoryUnavailableException;
-import com.misdeliveryguard.directory.contact.ContactAddresses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

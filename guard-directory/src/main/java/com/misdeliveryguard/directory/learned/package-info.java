@@ -1,7 +1,8 @@
 /**
- * Learned recipients (SPEC §4): once a sender confirms a held message, each confirmed recipient
- * that the directory does not know is remembered for that sender, so later mail from that sender
- * to that address is not held for being unknown. Stored per (sender, recipient), both compared
- * with the local part case-insensitive.
+ * Learned recipients (SPEC §4) in the database: {@link com.misdeliveryguard.directory.learned.JdbcLearnedRecipients}
+ * implements the core port {@link com.misdeliveryguard.core.directory.LearnedRecipients}, stored per
+ * (sender, recipient), both compared with the local part case-insensitive;
+ * {@link com.misdeliveryguard.directory.learned.CachedLearnedRecipients} answers repeated questions from a
+ * Caffeine cache.
  */
 package com.misdeliveryguard.directory.learned;

@@ -5,17 +5,17 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.ContactDirectory;
-import com.misdeliveryguard.directory.contact.Contact;
-import com.misdeliveryguard.directory.contact.ContactAddresses;
-import com.misdeliveryguard.directory.internal.DomainKeys;
-import com.misdeliveryguard.directory.internal.TextKeys;
-import com.misdeliveryguard.directory.organization.DomainName;
+import com.misdeliveryguard.core.directory.ContactDirectory;
+import com.misdeliveryguard.core.directory.Contact;
+import com.misdeliveryguard.core.directory.ContactAddresses;
+import com.misdeliveryguard.core.directory.DomainKeys;
+import com.misdeliveryguard.core.directory.TextKeys;
+import com.misdeliveryguard.core.directory.DomainName;
 import com.misdeliveryguard.directory.organization.InternalDomains;
-import com.misdeliveryguard.directory.organization.KnownDomain;
-import com.misdeliveryguard.directory.organization.Organization;
-import com.misdeliveryguard.directory.organization.OrganizationId;
-import com.misdeliveryguard.directory.organization.OrganizationName;
+import com.misdeliveryguard.core.directory.KnownDomain;
+import com.misdeliveryguard.core.directory.Organization;
+import com.misdeliveryguard.core.directory.OrganizationId;
+import com.misdeliveryguard.core.directory.OrganizationName;
 import com.misdeliveryguard.directory.store.DirectoryStore;
 import java.time.Duration;
 import java.util.List;
@@ -36,33 +36,35 @@ public final class CachedContactDirectory implements ContactDirectory {
     private record Query(String key, int limit) {
     }
 
+    private record DomainQuery(DomainName domain, int limit) {
+    }
+
     private final DirectoryStore store;
     private final InternalDomains internalDomains;
     private final LoadingCache<String, Optional<Contact>> contactsByAddress;
-    private final LoadingCache<String, Optional<Organization>> organizationsByDomain;
+    private final LoadingCache<DomainName, Optional<Organization>> organizationsByDomain;
     private final LoadingCache<String, Optional<Organization>> organizationsByName;
     private final LoadingCache<Long, Optional<Organization>> organizationsById;
     private final LoadingCache<Query, List<Contact>> contactsByOrganization;
-    private final LoadingCache<Query, List<Contact>> contactsByDomain;
+    private final LoadingCache<DomainQuery, List<Contact>> contactsByDomain;
     private final LoadingCache<Query, List<Contact>> contactsByName;
-    private final LoadingCache<String, Optional<KnownDomain>> knownDomains;
-    private final LoadingCache<Query, List<KnownDomain>> knownDomainsNear;
+    private final LoadingCache<DomainName, Optional<KnownDomain>> knownDomains;
+    private final LoadingCache<DomainQuery, List<KnownDomain>> knownDomainsNear;
 
     private CachedContactDirectory(Builder builder) {
         this.store = builder.store;
         this.internalDomains = builder.internalDomains;
         this.contactsByAddress = builder.cache(builder.maximumSize, store::contactByAddressKey);
-        this.organizationsByDomain = builder.cache(builder.maximumSize / 4,
-                domain -> store.organizationOwning(DomainName.of(domain)));
+        this.organizationsByDomain = builder.cache(builder.maximumSize / 4, store::organizationOwning);
         this.organizationsByName = builder.cache(builder.maximumSize / 4, store::organizationByNameKey);
         this.organizationsById = builder.cache(builder.maximumSize / 4, id -> store.organization(new OrganizationId(id)));
         this.contactsByOrganization = builder.cache(builder.maximumListCount,
                 query -> store.contactsOf(new OrganizationId(Long.parseLong(query.key())), query.limit()));
         this.contactsByDomain = builder.cache(builder.maximumListCount,
-                query -> store.contactsAtDomain(DomainName.of(query.key()), query.limit()));
+                query -> store.contactsAtDomain(query.domain(), query.limit()));
         this.contactsByName = builder.cache(builder.maximumListCount,
                 query -> store.contactsByNameKey(query.key(), query.limit()));
-        this.knownDomains = builder.cache(builder.maximumSize / 4, domain -> store.knownDomain(DomainName.of(domain)));
+        this.knownDomains = builder.cache(builder.maximumSize / 4, store::knownDomain);
         this.knownDomainsNear = builder.cache(builder.maximumListCount, this::loadNear);
     }
 
@@ -77,15 +79,13 @@ public final class CachedContactDirectory implements ContactDirectory {
 
     @Override
     public Optional<Organization> organizationOwning(DomainName domain) {
-        String name = domain.ascii();
-        while (true) {
-            Optional<Organization> owner = organizationsByDomain.get(name);
-            int dot = name.indexOf('.');
-            if (owner.isPresent() || dot < 0 || name.indexOf('.', dot + 1) < 0) {
+        for (Optional<DomainName> name = Optional.of(domain); name.isPresent(); name = name.get().parent()) {
+            Optional<Organization> owner = organizationsByDomain.get(name.get());
+            if (owner.isPresent()) {
                 return owner;
             }
-            name = name.substring(dot + 1);
         }
+        return Optional.empty();
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class CachedContactDirectory implements ContactDirectory {
 
     @Override
     public List<Contact> contactsAtDomain(DomainName domain, int limit) {
-        return contactsByDomain.get(new Query(domain.ascii(), limit));
+        return contactsByDomain.get(new DomainQuery(domain, limit));
     }
 
     @Override
@@ -117,19 +117,19 @@ public final class CachedContactDirectory implements ContactDirectory {
 
     @Override
     public Optional<KnownDomain> knownDomain(DomainName domain) {
-        return knownDomains.get(domain.ascii());
+        return knownDomains.get(domain);
     }
 
     @Override
     public List<KnownDomain> knownDomainsNear(DomainName domain, int limit) {
-        return knownDomainsNear.get(new Query(domain.ascii(), limit));
+        return knownDomainsNear.get(new DomainQuery(domain, limit));
     }
 
     /** Candidates from the index, the domain itself left out, those sharing the whole stem first. */
-    private List<KnownDomain> loadNear(Query query) {
-        String stem = DomainKeys.stemSkeleton(query.key());
-        return store.knownDomainsWithKeys(DomainKeys.keysOf(query.key()), NEAR_QUERY_LIMIT).stream()
-                .filter(known -> !known.domain().ascii().equals(query.key()))
+    private List<KnownDomain> loadNear(DomainQuery query) {
+        String stem = DomainKeys.stemSkeleton(query.domain().ascii());
+        return store.knownDomainsWithKeys(DomainKeys.keysOf(query.domain().ascii()), NEAR_QUERY_LIMIT).stream()
+                .filter(known -> !known.domain().equals(query.domain()))
                 .sorted((a, b) -> Boolean.compare(!DomainKeys.stemSkeleton(a.domain().ascii()).equals(stem),
                         !DomainKeys.stemSkeleton(b.domain().ascii()).equals(stem)))
                 .limit(query.limit())

@@ -1,5 +1,6 @@
 package com.misdeliveryguard.directory.organization;
 
+import com.misdeliveryguard.core.directory.DomainName;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;

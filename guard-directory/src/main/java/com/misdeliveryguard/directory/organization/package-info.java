@@ -1,8 +1,8 @@
 /**
- * Organizations and the domains they own. {@link com.misdeliveryguard.directory.organization.OrganizationName}
- * folds company-form words ({@code 株式会社}, {@code ㈱}, {@code (株)}, {@code Inc.}, {@code Co., Ltd.}, …) so
- * that the forms people write name one organization; {@link com.misdeliveryguard.directory.organization.DomainName}
- * holds a checked domain in ASCII (punycode) form; {@link com.misdeliveryguard.directory.organization.InternalDomains}
- * says which domains are the company's own.
+ * Which domains are whose, as configured: {@link com.misdeliveryguard.directory.organization.InternalDomains}
+ * says which domains are the company's own ({@code guard.internal-domains});
+ * {@link com.misdeliveryguard.directory.organization.FreeMailDomains} names the providers anybody can sign up
+ * to, whose domains an import never credits to an organization. Organizations themselves and their
+ * names are core values ({@link com.misdeliveryguard.core.directory.Organization}).
  */
 package com.misdeliveryguard.directory.organization;

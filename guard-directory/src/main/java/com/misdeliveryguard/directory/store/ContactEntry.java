@@ -1,11 +1,11 @@
 package com.misdeliveryguard.directory.store;
 
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.contact.ContactAddresses;
-import com.misdeliveryguard.directory.contact.PersonName;
-import com.misdeliveryguard.directory.contact.SourceId;
-import com.misdeliveryguard.directory.internal.TextKeys;
-import com.misdeliveryguard.directory.organization.OrganizationName;
+import com.misdeliveryguard.core.directory.ContactAddresses;
+import com.misdeliveryguard.core.directory.PersonName;
+import com.misdeliveryguard.core.directory.SourceId;
+import com.misdeliveryguard.core.directory.TextKeys;
+import com.misdeliveryguard.core.directory.OrganizationName;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

@@ -1,14 +1,14 @@
 package com.misdeliveryguard.directory.store;
 
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.contact.Contact;
-import com.misdeliveryguard.directory.contact.PersonName;
-import com.misdeliveryguard.directory.contact.SourceId;
-import com.misdeliveryguard.directory.organization.DomainName;
+import com.misdeliveryguard.core.directory.Contact;
+import com.misdeliveryguard.core.directory.PersonName;
+import com.misdeliveryguard.core.directory.SourceId;
+import com.misdeliveryguard.core.directory.DomainName;
 import com.misdeliveryguard.directory.organization.InternalDomains;
-import com.misdeliveryguard.directory.organization.OrganizationId;
-import com.misdeliveryguard.directory.organization.OrganizationName;
-import com.misdeliveryguard.directory.organization.OrganizationRef;
+import com.misdeliveryguard.core.directory.OrganizationId;
+import com.misdeliveryguard.core.directory.OrganizationName;
+import com.misdeliveryguard.core.directory.OrganizationRef;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package com.misdeliveryguard.directory.store;
 
-import com.misdeliveryguard.directory.contact.Contact;
-import com.misdeliveryguard.directory.organization.DomainName;
-import com.misdeliveryguard.directory.organization.KnownDomain;
-import com.misdeliveryguard.directory.organization.Organization;
-import com.misdeliveryguard.directory.organization.OrganizationId;
+import com.misdeliveryguard.core.directory.Contact;
+import com.misdeliveryguard.core.directory.DomainName;
+import com.misdeliveryguard.core.directory.KnownDomain;
+import com.misdeliveryguard.core.directory.Organization;
+import com.misdeliveryguard.core.directory.OrganizationId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * The directory's storage, asked with normalized keys (the cached lookup in front of it normalizes
  * what the rules pass). Every method is answered by indexed queries; none reads a whole table.
  * Thread-safe; each call uses its own connection from the data source. Failures surface as
- * {@link com.misdeliveryguard.directory.DirectoryUnavailableException}.
+ * {@link com.misdeliveryguard.core.directory.DirectoryUnavailableException}.
  */
 public interface DirectoryStore {
 

@@ -1,6 +1,6 @@
 package com.misdeliveryguard.directory.store;
 
-import com.misdeliveryguard.directory.contact.SourceId;
+import com.misdeliveryguard.core.directory.SourceId;
 import com.misdeliveryguard.directory.internal.SeenKeys;
 
 /**

@@ -1,7 +1,7 @@
 package com.misdeliveryguard.directory.store;
 
-import com.misdeliveryguard.directory.organization.DomainName;
-import com.misdeliveryguard.directory.organization.OrganizationName;
+import com.misdeliveryguard.core.directory.DomainName;
+import com.misdeliveryguard.core.directory.OrganizationName;
 import java.util.Objects;
 
 /**

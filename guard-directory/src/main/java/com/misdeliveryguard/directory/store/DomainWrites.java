@@ -1,6 +1,6 @@
 package com.misdeliveryguard.directory.store;
 
-import com.misdeliveryguard.directory.internal.DomainKeys;
+import com.misdeliveryguard.core.directory.DomainKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,13 +1,13 @@
 package com.misdeliveryguard.directory.store;
 
-import com.misdeliveryguard.directory.DirectoryUnavailableException;
-import com.misdeliveryguard.directory.contact.Contact;
-import com.misdeliveryguard.directory.organization.DomainName;
+import com.misdeliveryguard.core.directory.DirectoryUnavailableException;
+import com.misdeliveryguard.core.directory.Contact;
+import com.misdeliveryguard.core.directory.DomainName;
 import com.misdeliveryguard.directory.organization.FreeMailDomains;
 import com.misdeliveryguard.directory.organization.InternalDomains;
-import com.misdeliveryguard.directory.organization.KnownDomain;
-import com.misdeliveryguard.directory.organization.Organization;
-import com.misdeliveryguard.directory.organization.OrganizationId;
+import com.misdeliveryguard.core.directory.KnownDomain;
+import com.misdeliveryguard.core.directory.Organization;
+import com.misdeliveryguard.core.directory.OrganizationId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package com.misdeliveryguard.directory.store;
 
-import com.misdeliveryguard.directory.DirectoryUnavailableException;
-import com.misdeliveryguard.directory.contact.ContactAddresses;
-import com.misdeliveryguard.directory.contact.SourceId;
+import com.misdeliveryguard.core.directory.DirectoryUnavailableException;
+import com.misdeliveryguard.core.directory.ContactAddresses;
+import com.misdeliveryguard.core.directory.SourceId;
 import com.misdeliveryguard.directory.internal.SeenKeys;
-import com.misdeliveryguard.directory.organization.DomainName;
+import com.misdeliveryguard.core.directory.DomainName;
 import com.misdeliveryguard.directory.organization.FreeMailDomains;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

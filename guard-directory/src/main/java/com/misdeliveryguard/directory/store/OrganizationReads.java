@@ -1,12 +1,12 @@
 package com.misdeliveryguard.directory.store;
 
-import com.misdeliveryguard.directory.organization.DomainName;
+import com.misdeliveryguard.core.directory.DomainName;
 import com.misdeliveryguard.directory.organization.InternalDomains;
-import com.misdeliveryguard.directory.organization.KnownDomain;
-import com.misdeliveryguard.directory.organization.Organization;
-import com.misdeliveryguard.directory.organization.OrganizationId;
-import com.misdeliveryguard.directory.organization.OrganizationName;
-import com.misdeliveryguard.directory.organization.OrganizationRef;
+import com.misdeliveryguard.core.directory.KnownDomain;
+import com.misdeliveryguard.core.directory.Organization;
+import com.misdeliveryguard.core.directory.OrganizationId;
+import com.misdeliveryguard.core.directory.OrganizationName;
+import com.misdeliveryguard.core.directory.OrganizationRef;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

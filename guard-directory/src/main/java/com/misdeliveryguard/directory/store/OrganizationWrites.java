@@ -2,7 +2,7 @@ package com.misdeliveryguard.directory.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.misdeliveryguard.directory.organization.OrganizationName;
+import com.misdeliveryguard.core.directory.OrganizationName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,15 +1,15 @@
 package com.misdeliveryguard.directory.bench;
 
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.contact.Contact;
-import com.misdeliveryguard.directory.contact.ContactAddresses;
-import com.misdeliveryguard.directory.internal.DomainKeys;
-import com.misdeliveryguard.directory.internal.TextKeys;
+import com.misdeliveryguard.core.directory.Contact;
+import com.misdeliveryguard.core.directory.ContactAddresses;
+import com.misdeliveryguard.core.directory.DomainKeys;
+import com.misdeliveryguard.core.directory.TextKeys;
 import com.misdeliveryguard.directory.lookup.CachedContactDirectory;
-import com.misdeliveryguard.directory.organization.DomainName;
-import com.misdeliveryguard.directory.organization.KnownDomain;
-import com.misdeliveryguard.directory.organization.Organization;
-import com.misdeliveryguard.directory.organization.OrganizationId;
+import com.misdeliveryguard.core.directory.DomainName;
+import com.misdeliveryguard.core.directory.KnownDomain;
+import com.misdeliveryguard.core.directory.Organization;
+import com.misdeliveryguard.core.directory.OrganizationId;
 import com.misdeliveryguard.directory.store.JdbcDirectoryStore;
 import java.lang.management.ManagementFactory;
 import java.util.List;

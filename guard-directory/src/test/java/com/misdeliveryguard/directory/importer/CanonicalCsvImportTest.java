@@ -2,9 +2,9 @@ package com.misdeliveryguard.directory.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.misdeliveryguard.directory.contact.Contact;
-import com.misdeliveryguard.directory.organization.DomainName;
-import com.misdeliveryguard.directory.organization.Organization;
+import com.misdeliveryguard.core.directory.Contact;
+import com.misdeliveryguard.core.directory.DomainName;
+import com.misdeliveryguard.core.directory.Organization;
 import com.misdeliveryguard.directory.store.DirectoryCounts;
 import com.misdeliveryguard.directory.store.WriteCounts;
 import com.misdeliveryguard.directory.testing.DirectoryFixture;

@@ -3,8 +3,8 @@ package com.misdeliveryguard.directory.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.contact.Contact;
-import com.misdeliveryguard.directory.organization.DomainName;
+import com.misdeliveryguard.core.directory.Contact;
+import com.misdeliveryguard.core.directory.DomainName;
 import com.misdeliveryguard.directory.testing.DirectoryFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package com.misdeliveryguard.directory.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.contact.Contact;
+import com.misdeliveryguard.core.directory.Contact;
 import com.misdeliveryguard.directory.store.WriteCounts;
 import com.misdeliveryguard.directory.testing.DirectoryFixture;
 import java.nio.charset.StandardCharsets;

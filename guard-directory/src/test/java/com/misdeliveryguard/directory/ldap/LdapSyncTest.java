@@ -3,7 +3,7 @@ package com.misdeliveryguard.directory.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.contact.Contact;
+import com.misdeliveryguard.core.directory.Contact;
 import com.misdeliveryguard.directory.importer.ImportProblem;
 import com.misdeliveryguard.directory.importer.ImportReport;
 import com.misdeliveryguard.directory.store.DirectoryCounts;

@@ -2,6 +2,8 @@ package com.misdeliveryguard.directory.learned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.misdeliveryguard.core.directory.LearnedRecipient;
+import com.misdeliveryguard.core.directory.LearnedRecipients;
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.time.Instant;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.DirectoryUnavailableException;
+import com.misdeliveryguard.core.directory.DirectoryUnavailableException;
 import com.misdeliveryguard.directory.store.DirectoryWriter;
 import com.misdeliveryguard.directory.store.JdbcDirectoryStore;
 import com.misdeliveryguard.directory.testing.TestDatabase;

@@ -1,9 +1,9 @@
 package com.misdeliveryguard.directory.testing;
 
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.contact.PersonName;
-import com.misdeliveryguard.directory.contact.SourceId;
-import com.misdeliveryguard.directory.organization.OrganizationName;
+import com.misdeliveryguard.core.directory.PersonName;
+import com.misdeliveryguard.core.directory.SourceId;
+import com.misdeliveryguard.core.directory.OrganizationName;
 import com.misdeliveryguard.directory.store.ContactEntry;
 import java.util.ArrayList;
 import java.util.List;

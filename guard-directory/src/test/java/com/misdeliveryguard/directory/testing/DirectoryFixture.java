@@ -1,7 +1,7 @@
 package com.misdeliveryguard.directory.testing;
 
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.directory.contact.Contact;
+import com.misdeliveryguard.core.directory.Contact;
 import com.misdeliveryguard.directory.importer.DirectoryImporter;
 import com.misdeliveryguard.directory.lookup.CachedContactDirectory;
 import com.misdeliveryguard.directory.organization.InternalDomains;

@@ -1,0 +1,164 @@
+package com.misdeliveryguard.core.rules;
+
+import com.misdeliveryguard.core.guard.Action;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the guard does with the findings of each rule (SPEC §5, {@code guard.policy.*}). Immutable;
+ * build it with {@link #builder()} or the canonical constructor — rule settings missing from the map
+ * take their defaults, so configuration names only what it changes.
+ *
+ * <p>Defaults (SPEC §5): every rule enabled with {@link Action#HOLD}, except
+ * {@code external-attachment} (off; {@code HOLD} once enabled) and {@code keyword}, which is enabled but
+ * has no keywords. {@code many-visible-external} at 10 addresses, mode {@link Mode#ENFORCE}, learned
+ * recipients consulted.
+ *
+ * @param mode                         enforce the verdicts, or only record them (shadow)
+ * @param rules                        per rule id of {@link RuleIds#ALL}: enabled and action
+ * @param manyVisibleExternalThreshold external To/Cc addresses from which {@code many-visible-external} fires
+ * @param keywords                     what {@code keyword} looks for, compared after NFKC without case
+ * @param learnedRecipients            whether recipients a sender confirmed before are known to the check
+ *                                     (SPEC §4, on by default)
+ */
+public record Policy(Mode mode, Map<String, RuleSetting> rules, int manyVisibleExternalThreshold,
+        List<String> keywords, boolean learnedRecipients) {
+
+    /** Whether verdicts are enforced. */
+    public enum Mode {
+        /** The verdict's action is carried out. */
+        ENFORCE,
+        /** Everything is delivered; verdicts are computed and logged as they would have been. */
+        SHADOW
+    }
+
+    static final int DEFAULT_MANY_VISIBLE_EXTERNAL = 10;
+
+    /**
+     * @throws IllegalArgumentException for a rule id that is not one of {@link RuleIds#ALL} (the message
+     *                                  lists the valid ids) or a threshold below 1
+     */
+    public Policy {
+        Objects.requireNonNull(mode, "mode");
+        Map<String, RuleSetting> complete = new LinkedHashMap<>();
+        for (String id : RuleIds.ALL) {
+            complete.put(id, rules.getOrDefault(id, defaultSetting(id)));
+        }
+        for (String id : rules.keySet()) {
+            if (!complete.containsKey(id)) {
+                throw new IllegalArgumentException("unknown rule '" + id + "' in the policy; rules are " + RuleIds.ALL);
+            }
+        }
+        rules = Collections.unmodifiableMap(complete);
+        if (manyVisibleExternalThreshold < 1) {
+            throw new IllegalArgumentException("many-visible-external threshold must be at least 1: "
+                    + manyVisibleExternalThreshold);
+        }
+        keywords = keywords.stream().map(String::strip).filter(k -> !k.isEmpty()).distinct().toList();
+    }
+
+    /** SPEC §5 as it stands. */
+    public static Policy defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The setting of one rule. */
+    public RuleSetting rule(String id) {
+        RuleSetting setting = rules.get(id);
+        if (setting == null) {
+            throw new IllegalArgumentException("unknown rule '" + id + "'; rules are " + RuleIds.ALL);
+        }
+        return setting;
+    }
+
+    /** The default setting of a rule id of {@link RuleIds#ALL}. */
+    static RuleSetting defaultSetting(String id) {
+        return RuleIds.EXTERNAL_ATTACHMENT.equals(id) ? RuleSetting.off(Action.HOLD) : RuleSetting.on(Action.HOLD);
+    }
+
+    /** A copy of this policy to change. */
+    public Builder toBuilder() {
+        Builder builder = new Builder().mode(mode).manyVisibleExternalThreshold(manyVisibleExternalThreshold)
+                .keywords(keywords).learnedRecipients(learnedRecipients);
+        builder.rules.putAll(rules);
+        return builder;
+    }
+
+    /** Builds a {@link Policy}; starts from the defaults. */
+    public static final class Builder {
+
+        private Mode mode = Mode.ENFORCE;
+        private final Map<String, RuleSetting> rules = new LinkedHashMap<>();
+        private int manyVisibleExternalThreshold = DEFAULT_MANY_VISIBLE_EXTERNAL;
+        private List<String> keywords = List.of();
+        private boolean learnedRecipients = true;
+
+        private Builder() {
+        }
+
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Sets a rule's whole setting. */
+        public Builder rule(String id, RuleSetting setting) {
+            Policy.defaultSettingOf(id);
+            rules.put(id, Objects.requireNonNull(setting, "setting"));
+            return this;
+        }
+
+        /** Turns a rule on, keeping its action. */
+        public Builder enable(String id) {
+            return rule(id, new RuleSetting(true, current(id).action()));
+        }
+
+        /** Turns a rule off. */
+        public Builder disable(String id) {
+            return rule(id, new RuleSetting(false, current(id).action()));
+        }
+
+        /** Sets a rule's action, keeping whether it is on. */
+        public Builder action(String id, Action action) {
+            return rule(id, new RuleSetting(current(id).enabled(), action));
+        }
+
+        public Builder manyVisibleExternalThreshold(int threshold) {
+            this.manyVisibleExternalThreshold = threshold;
+            return this;
+        }
+
+        public Builder keywords(Collection<String> keywords) {
+            this.keywords = List.copyOf(keywords);
+            return this;
+        }
+
+        public Builder learnedRecipients(boolean consulted) {
+            this.learnedRecipients = consulted;
+            return this;
+        }
+
+        public Policy build() {
+            return new Policy(mode, rules, manyVisibleExternalThreshold, keywords, learnedRecipients);
+        }
+
+        private RuleSetting current(String id) {
+            return rules.getOrDefault(id, Policy.defaultSettingOf(id));
+        }
+    }
+
+    private static RuleSetting defaultSettingOf(String id) {
+        if (!RuleIds.ALL.contains(id)) {
+            throw new IllegalArgumentException("unknown rule '" + id + "'; rules are " + RuleIds.ALL);
+        }
+        return defaultSetting(id);
+    }
+}
