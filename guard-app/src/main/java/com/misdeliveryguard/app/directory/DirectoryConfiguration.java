@@ -5,6 +5,7 @@ import com.misdeliveryguard.directory.importer.DirectoryImporter;
 import com.misdeliveryguard.directory.learned.JdbcLearnedRecipients;
 import com.misdeliveryguard.directory.lookup.CachedContactDirectory;
 import com.misdeliveryguard.directory.organization.InternalDomains;
+import com.misdeliveryguard.directory.search.JdbcDirectorySearch;
 import com.misdeliveryguard.directory.store.JdbcDirectoryStore;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -39,6 +40,11 @@ class DirectoryConfiguration {
     @Bean
     DirectoryImporter directoryImporter(JdbcDirectoryStore store, CachedContactDirectory directory, Clock clock) {
         return DirectoryImporter.builder(store).afterChange(directory::invalidateAll).clock(clock).build();
+    }
+
+    @Bean
+    JdbcDirectorySearch directorySearch(DataSource dataSource) {
+        return new JdbcDirectorySearch(dataSource);
     }
 
     @Bean

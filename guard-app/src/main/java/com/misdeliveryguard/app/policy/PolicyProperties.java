@@ -1,0 +1,72 @@
+package com.misdeliveryguard.app.policy;
+
+import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.rules.Policy;
+import com.misdeliveryguard.core.rules.RuleSetting;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The checking policy ({@code guard.policy.*}); anything unset keeps the SPEC §5 default.
+ *
+ * @param mode                         {@code enforce} (default) or {@code shadow}: deliver everything, log the would-be verdicts
+ * @param rules                        per rule id ({@code lookalike-domain}, …): {@code enabled} and {@code action}
+ *                                     ({@code deliver}, {@code delay}, {@code hold}, {@code reject})
+ * @param manyVisibleExternalThreshold external To/Cc addresses from which {@code many-visible-external} fires (10)
+ * @param keywords                     words for the {@code keyword} rule (empty by default), e.g. 社外秘, 機密
+ * @param learnedRecipients            whether recipients a sender confirmed before are not held as unknown (true)
+ */
+@ConfigurationProperties("guard.policy")
+public record PolicyProperties(String mode, Map<String, Rule> rules, Integer manyVisibleExternalThreshold,
+        List<String> keywords, Boolean learnedRecipients) {
+
+    /**
+     * @param enabled whether the rule runs
+     * @param action  what its findings ask for
+     */
+    public record Rule(Boolean enabled, String action) {
+    }
+
+    /** The core policy: defaults, overridden by what is configured. */
+    Policy toPolicy() {
+        Policy defaults = Policy.defaults();
+        Policy.Builder builder = defaults.toBuilder();
+        if (mode != null) {
+            builder.mode(switch (mode.toLowerCase(Locale.ROOT)) {
+                case "enforce" -> Policy.Mode.ENFORCE;
+                case "shadow" -> Policy.Mode.SHADOW;
+                default -> throw new IllegalArgumentException(
+                        "guard.policy.mode must be 'enforce' or 'shadow', not '" + mode + "'");
+            });
+        }
+        if (rules != null) {
+            rules.forEach((id, rule) -> {
+                RuleSetting current = defaults.rule(id);
+                boolean enabled = rule.enabled() == null ? current.enabled() : rule.enabled();
+                Action action = rule.action() == null ? current.action() : action(id, rule.action());
+                builder.rule(id, new RuleSetting(enabled, action));
+            });
+        }
+        if (manyVisibleExternalThreshold != null) {
+            builder.manyVisibleExternalThreshold(manyVisibleExternalThreshold);
+        }
+        if (keywords != null) {
+            builder.keywords(keywords);
+        }
+        if (learnedRecipients != null) {
+            builder.learnedRecipients(learnedRecipients);
+        }
+        return builder.build();
+    }
+
+    private static Action action(String id, String text) {
+        try {
+            return Action.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("guard.policy.rules." + id + ".action must be deliver, delay, hold "
+                    + "or reject, not '" + text + "'", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.misdeliveryguard.app.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.misdeliveryguard.smtp.testing.SmtpSink;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code POST /api/v1/check}: the verdict with each recipient's directory entry and the findings,
+ * for JSON and raw messages; nothing is sent. Signed-in users only; bad input is a 400.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CheckApiTest {
+
+    static final SmtpSink upstream = PolicyTestSupport.sink();
+    static final String PASSWORD = "check api password";
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PolicyTestSupport.register(registry, "check-api", upstream);
+        registry.add("guard.audit.users[0].name", () -> "addin");
+        registry.add("guard.audit.users[0].password-hash", () -> new BCryptPasswordEncoder(4).encode(PASSWORD));
+        registry.add("guard.audit.users[0].roles[0]", () -> "AUDITOR");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        upstream.close();
+    }
+
+    private HttpResponse<String> post(String contentType, String body, String query, boolean authenticated)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/check"
+                + query)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (authenticated) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(("addin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldExplainALookalikeAndShowTheDirectoryEntries() throws Exception {
+        String json = """
+                {"from": "yamada.taro@example.co.jp",
+                 "to": [{"name": "田中 太郎", "address": "tanaka@aoba-shoji.com"}],
+                 "cc": [{"name": "鈴木 健一", "address": "k.suzuki@aoba-shoji.co.jp"}],
+                 "subject": "お見積りの件", "body": "あおば商事株式会社 営業部 田中様\\n\\nお世話になっております。"}
+                """;
+        HttpResponse<String> response = post("application/json", json, "", true);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"action\":\"hold\"").contains("lookalike-domain")
+                .contains("aoba-shoji.co.jp").contains("鈴木 健一").contains("\"role\":\"cc\"");
+        assertThat(upstream.transactions()).isEmpty();
+    }
+
+    @Test
+    void shouldCheckARawMessageWithItsEnvelope() throws Exception {
+        String raw = "From: yamada.taro@example.co.jp\r\nTo: tanaka@aoba-shoji.co.jp\r\nSubject: test\r\n\r\n"
+                + "田中様\r\n";
+        HttpResponse<String> response = post("message/rfc822", raw,
+                "?from=yamada.taro@example.co.jp&rcpt=tanaka@aoba-shoji.co.jp", true);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"address\":\"tanaka@aoba-shoji.co.jp\"")
+                .contains("\"directoryStatus\":\"known-contact\"").contains("田中 太郎");
+    }
+
+    @Test
+    void shouldRefuseBadInputAndAnonymousCallers() throws Exception {
+        assertThat(post("application/json", "{\"to\": [{\"address\": \"a%b@example.com\"}]}", "", true).statusCode())
+                .isEqualTo(400);
+        assertThat(post("application/json", "{\"to\": []}", "", true).statusCode()).isEqualTo(400);
+        assertThat(post("application/json", "{}", "", false).statusCode()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,61 @@
+package com.misdeliveryguard.app.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.misdeliveryguard.smtp.listener.SmtpListener;
+import com.misdeliveryguard.smtp.spool.QueueState;
+import com.misdeliveryguard.smtp.spool.Spool;
+import com.misdeliveryguard.smtp.testing.SmtpSink;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Through the real listener with the bundled demo directory and the default policy: a correct mail
+ * to a known contact is delivered at once; a mail to the look-alike domain aoba-shoji.com (the
+ * company is aoba-shoji.co.jp) is held and never reaches the upstream.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class RecipientChecksEndToEndTest {
+
+    static final SmtpSink upstream = PolicyTestSupport.sink();
+
+    @Autowired
+    SmtpListener listener;
+
+    @Autowired
+    Spool spool;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PolicyTestSupport.register(registry, "checks-e2e", upstream);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        upstream.close();
+    }
+
+    @Test
+    void shouldDeliverCorrectMailAndHoldAMisdelivery() throws Exception {
+        String correct = PolicyTestSupport.send(listener.port(), "tanaka@aoba-shoji.co.jp",
+                PolicyTestSupport.named("田中 太郎", "tanaka@aoba-shoji.co.jp"), "お見積りの件",
+                "あおば商事株式会社\r\n営業部 田中様\r\n\r\nいつもお世話になっております。\r\n");
+        assertThat(correct).startsWith("250");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> upstream.transactions().size() == 1);
+        assertThat(upstream.transactions().get(0).recipients()).containsExactly("<tanaka@aoba-shoji.co.jp>");
+
+        String misdelivery = PolicyTestSupport.send(listener.port(), "tanaka@aoba-shoji.com",
+                PolicyTestSupport.named("田中 太郎", "tanaka@aoba-shoji.com"), "お見積りの件",
+                "あおば商事株式会社\r\n営業部 田中様\r\n\r\nいつもお世話になっております。\r\n");
+        assertThat(misdelivery).startsWith("250");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> spool.count(QueueState.HOLD) == 1);
+        Thread.sleep(500);
+        assertThat(upstream.transactions()).hasSize(1);
+    }
+}
