@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The assembled application: a message submitted with Jakarta Mail goes through the real listener,
- * spool and queue to a GreenMail upstream; health and metrics report the relay.
+ * The assembled application: a correct message to a known contact, submitted with Jakarta Mail, goes
+ * through the real listener, the checks, spool and queue to a GreenMail upstream; health and metrics
+ * report the relay.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GuardApplicationTest {
@@ -52,6 +53,19 @@ class GuardApplicationTest {
         registry.add("guard.upstream.host", () -> "127.0.0.1");
         registry.add("guard.upstream.port", () -> upstream.getSmtp().getPort());
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:apptest");
+        registry.add("guard.internal-domains", () -> "example.co.jp");
+        registry.add("guard.directory.import", GuardApplicationTest::demoDirectory);
+    }
+
+    /** The bundled demo directory, so that the recipient below is a known contact. */
+    static String demoDirectory() {
+        try (var demo = GuardApplicationTest.class.getResourceAsStream("/demo/directory.csv")) {
+            Path copy = data.resolve("directory.csv");
+            java.nio.file.Files.copy(demo, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -65,10 +79,10 @@ class GuardApplicationTest {
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", String.valueOf(listener.port()));
         MimeMessage message = new MimeMessage(Session.getInstance(props));
-        message.setFrom(new InternetAddress("alice@example.com"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress("bob@example.org"));
+        message.setFrom(new InternetAddress("yamada.taro@example.co.jp", "山田 太郎", "UTF-8"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("tanaka@aoba-shoji.co.jp", "田中 太郎", "UTF-8"));
         message.setSubject("ご提案の件", "UTF-8");
-        message.setText("よろしくお願いいたします。", "UTF-8");
+        message.setText("あおば商事株式会社\r\n田中様\r\n\r\nよろしくお願いいたします。\r\n", "UTF-8");
         Transport.send(message);
 
         assertThat(upstream.waitForIncomingEmail(10_000, 1)).isTrue();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messages are streamed, never held whole: a 100 MB message relays through a guard whose heap is
- * capped at 256 MB, and arrives byte-identical after the trace header.
+ * capped at 256 MB — parsed and checked by every rule (shadow mode, so that the unknown test
+ * recipient is delivered rather than held) — and arrives byte-identical after the trace header.
  */
 class HundredMegabyteMessageIT {
 
@@ -30,7 +31,8 @@ class HundredMegabyteMessageIT {
             int port = GuardProcess.freePort();
             try (GuardProcess guard = GuardProcess.start(data, port, List.of("-Xmx256m"),
                     List.of("--guard.upstream.host=127.0.0.1", "--guard.upstream.port=" + sink.port(),
-                            "--guard.smtp.max-message-size=120MB", "--spring.datasource.url=jdbc:h2:mem:big"))) {
+                            "--guard.smtp.max-message-size=120MB", "--spring.datasource.url=jdbc:h2:mem:big",
+                            "--guard.policy.mode=shadow"))) {
                 MessageDigest sent = MessageDigest.getInstance("SHA-256");
                 try (RawSmtpClient client = new RawSmtpClient(port)) {
                     client.greeting();

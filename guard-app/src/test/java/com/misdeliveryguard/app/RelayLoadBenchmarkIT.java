@@ -36,7 +36,7 @@ class RelayLoadBenchmarkIT {
             try (AutoCloseable guard = GuardProcess.start(data, port,
                     List.of("-Xmx512m"), List.of("--guard.upstream.host=127.0.0.1",
                             "--guard.upstream.port=" + sink.port(), "--spring.datasource.url=jdbc:h2:mem:bench",
-                            "--guard.delivery.workers=8"))) {
+                            "--guard.delivery.workers=8", "--guard.policy.mode=shadow"))) {
                 int before = sink.transactions().size();
                 Result guarded = load(port);
                 Awaitility.await().atMost(Duration.ofMinutes(2))

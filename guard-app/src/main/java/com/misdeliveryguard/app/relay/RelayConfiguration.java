@@ -1,7 +1,6 @@
 package com.misdeliveryguard.app.relay;
 
 import com.misdeliveryguard.app.GuardProperties;
-import com.misdeliveryguard.core.guard.DeliverEverything;
 import com.misdeliveryguard.core.guard.Guard;
 import com.misdeliveryguard.core.message.MessageFactsParser;
 import com.misdeliveryguard.smtp.delivery.OutboxUpstream;
@@ -36,7 +35,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the relay path: spool → listener → {@link GuardIntake} (the {@link Guard} seam) → delivery
- * queue → upstream. Later layers replace the {@link Guard} bean and listen through {@link RelayEvents}.
+ * queue → upstream. The {@link Guard} bean is the rule engine ({@code app.policy}); other features
+ * listen through {@link RelayEvents}.
  */
 @Configuration(proxyBeanMethods = false)
 class RelayConfiguration {
@@ -58,12 +58,6 @@ class RelayConfiguration {
     @Bean
     Spool spool(GuardProperties guard, Clock clock, Durability durability) throws IOException {
         return Spool.open(guard.dataDir().resolve("spool"), clock, durability);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Guard guard() {
-        return new DeliverEverything();
     }
 
     @Bean

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -118,8 +117,11 @@ abstract class AuditApplicationTestBase {
         return new ConsoleClient(webPort);
     }
 
-    /** Holds every message whose subject contains {@code [hold]}, with one finding per recipient. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Holds every message whose subject contains {@code [hold]}, with one finding per recipient. A
+     * {@code @TestConfiguration}, so that component scanning does not carry it into other tests' contexts.
+     */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
     static class HoldingGuard {
         @Bean
         @Primary

@@ -85,7 +85,7 @@ class RejectAndShadowPolicyTest {
             assertThat(reply).startsWith("250");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> upstream.transactions().size() == 1);
             String details = jdbc.queryForObject(
-                    "SELECT details FROM audit_entry WHERE event_type = 'VERDICT' ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY",
+                    "SELECT details FROM audit_entry WHERE event_type = 'verdict' ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY",
                     String.class);
             assertThat(details).contains("\"action\":\"DELIVER\"").contains("\"policyAction\":\"HOLD\"")
                     .contains("lookalike-domain");

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <strong>The seam between the spool and delivery.</strong> Every message committed to
  * {@code incoming/} comes here: its stored bytes are parsed into {@link MessageFacts}, the
  * {@link Guard} gives a {@link Verdict}, and the message moves to the state the verdict names —
- * {@code outgoing/} (deliver), {@code hold/} (hold), or it is removed and the client gets a 5xx
+ * {@code outgoing/} (deliver), {@code hold/} (hold, and delay until its grace period ends), or it is
+ * removed and the client gets a 5xx
  * (reject). A guard that throws holds the message (fail closed). Messages the guard itself produced
  * (DSNs, notices) are never checked.
  */
@@ -98,12 +99,14 @@ public final class GuardIntake implements MessageIntake {
                                 .orElse("policy")
                         + ")");
             }
-            case HOLD -> {
+            case HOLD, DELAY -> {
+                // DELAY waits in hold/ too: the confirmation side releases it when the grace period ends
                 spool.move(id, QueueState.INCOMING, QueueState.HOLD);
-                log.info("Held {} ({} findings)", id, verdict.findings().size());
+                log.info("{} {} ({} findings)", verdict.action() == Action.HOLD ? "Held" : "Delayed", id,
+                        verdict.findings().size());
                 return new Queued(id);
             }
-            case DELIVER, DELAY -> {
+            case DELIVER -> {
                 spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
                 queue.enqueue(id);
                 return new Queued(id);

@@ -1,0 +1,125 @@
+package com.misdeliveryguard.app.confirm;
+
+import com.misdeliveryguard.app.GuardProperties;
+import com.misdeliveryguard.app.confirm.hold.ConfirmationTokens;
+import com.misdeliveryguard.app.confirm.hold.DecisionTrail;
+import com.misdeliveryguard.app.confirm.hold.HoldQueries;
+import com.misdeliveryguard.app.confirm.hold.HoldStore;
+import com.misdeliveryguard.app.confirm.notify.Links;
+import com.misdeliveryguard.app.confirm.notify.NotificationComposer;
+import com.misdeliveryguard.app.confirm.notify.Notifier;
+import com.misdeliveryguard.app.confirm.present.RecipientCards;
+import com.misdeliveryguard.app.confirm.present.Texts;
+import com.misdeliveryguard.app.relay.SmtpProperties;
+import com.misdeliveryguard.core.audit.DecisionLog;
+import com.misdeliveryguard.core.directory.ContactDirectory;
+import com.misdeliveryguard.core.directory.LearnedRecipients;
+import com.misdeliveryguard.smtp.queue.DeliveryQueue;
+import com.misdeliveryguard.smtp.spool.Spool;
+import java.time.Clock;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires holding and confirming: the hold records and links in the database, the notifications
+ * queued through the relay, the decisions and the scheduler, and the listener that hears every
+ * HOLD/DELAY verdict ({@link HoldRecorder}, a {@link com.misdeliveryguard.smtp.queue.RelayEvents} bean).
+ * The web side is in {@code confirm.web}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConfirmConfiguration {
+
+    @Bean
+    HoldStore holdStore(DataSource dataSource, PlatformTransactionManager transactions) {
+        return new HoldStore(new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    HoldQueries holdQueries(DataSource dataSource) {
+        return new HoldQueries(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    ConfirmationTokens confirmationTokens(DataSource dataSource, Clock clock) {
+        return new ConfirmationTokens(new JdbcTemplate(dataSource), clock);
+    }
+
+    @Bean
+    DecisionTrail decisionTrail(ObjectProvider<DecisionLog> decisionLog) {
+        return new DecisionTrail(Optional.ofNullable(decisionLog.getIfUnique()));
+    }
+
+    @Bean
+    RecipientCards recipientCards(ObjectProvider<ContactDirectory> directory,
+            ObjectProvider<LearnedRecipients> learned) {
+        ContactDirectory contacts = directory.getIfUnique();
+        if (contacts == null) {
+            throw new IllegalStateException("The confirmation page needs exactly one ContactDirectory bean "
+                    + "(guard-directory's CachedContactDirectory)");
+        }
+        return new RecipientCards(contacts, Optional.ofNullable(learned.getIfUnique()));
+    }
+
+    @Bean
+    Links confirmationLinks(GuardProperties guard) {
+        return Links.of(guard.publicUrl());
+    }
+
+    @Bean
+    Notifier notifier(ConfirmationTokens tokens, RecipientCards cards, ConfirmProperties confirm, GuardProperties guard,
+            DeliveryQueue queue, DecisionTrail trail, Links links, Clock clock) {
+        String from = confirm.notificationFrom() != null ? confirm.notificationFrom()
+                : "postmaster@" + guard.hostName();
+        NotificationComposer composer = new NotificationComposer(cards, Texts.of(confirm.firstLocale(),
+                confirm.timeZone()), from, guard.hostName(), clock);
+        return new Notifier(tokens, composer, queue, trail, links);
+    }
+
+    @Bean
+    SpoolActions spoolActions(Spool spool, DeliveryQueue queue) {
+        return new SpoolActions(spool, queue);
+    }
+
+    @Bean
+    Approvers approvers(ConfirmProperties confirm) {
+        return new Approvers(confirm);
+    }
+
+    @Bean
+    Expiry expiry(HoldStore store, SpoolActions spool, PlatformTransactionManager transactions, Notifier notifier,
+            DecisionTrail trail, RecipientCards cards, ConfirmProperties confirm, Clock clock) {
+        return new Expiry(store, spool, new TransactionTemplate(transactions), notifier, trail, cards,
+                confirm.expiryAction() == ConfirmProperties.ExpiryAction.DELIVER, clock);
+    }
+
+    @Bean
+    Decisions decisions(HoldStore store, ConfirmationTokens tokens, SpoolActions spool,
+            PlatformTransactionManager transactions, Notifier notifier, DecisionTrail trail, RecipientCards cards,
+            ObjectProvider<LearnedRecipients> learned, Approvers approvers, ConfirmProperties confirm, Clock clock) {
+        Learning learning = new Learning(Optional.ofNullable(learned.getIfUnique()), cards, confirm.learnRecipients());
+        return new Decisions(store, tokens, spool, new TransactionTemplate(transactions), notifier, trail, cards,
+                learning, approvers, confirm.automatedWithin(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    HoldScheduler holdScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry,
+            SpoolActions spool, Approvers approvers, ConfirmProperties confirm, Clock clock) {
+        HoldScheduler scheduler = new HoldScheduler(queries, store, notifier, expiry, spool, approvers,
+                confirm.reminder(), clock);
+        scheduler.start(confirm.tickInterval());
+        return scheduler;
+    }
+
+    @Bean
+    HoldRecorder holdRecorder(ConfirmProperties confirm, SmtpProperties smtp, HoldStore store,
+            ObjectProvider<HoldScheduler> scheduler, Clock clock) {
+        return new HoldRecorder(new HoldFactory(confirm, new NotifyAddress(smtp.auth().users())), store, scheduler,
+                clock);
+    }
+}

@@ -1,0 +1,54 @@
+package com.misdeliveryguard.app.confirm;
+
+import com.misdeliveryguard.app.confirm.hold.HoldStore;
+import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.core.message.MessageFacts;
+import com.misdeliveryguard.smtp.queue.RelayEvents;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Hears the relay path's verdicts ({@link RelayEvents#checked}) and records every {@code HOLD} and
+ * {@code DELAY} of a submitted message as a hold, then asks the scheduler to notify soon. Runs on
+ * the SMTP session's thread just before the intake moves the message to {@code hold/}: it only
+ * writes the record (one short transaction); the notification is sent by the scheduler once the
+ * message is in {@code hold/}. A failure is logged, never thrown: the message stays safely held.
+ */
+final class HoldRecorder implements RelayEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldRecorder.class);
+    private final HoldFactory factory;
+    private final HoldStore store;
+    private final ObjectProvider<HoldScheduler> scheduler;
+    private final Clock clock;
+
+    HoldRecorder(HoldFactory factory, HoldStore store, ObjectProvider<HoldScheduler> scheduler, Clock clock) {
+        this.factory = factory;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @Override
+    public void checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        if (message.origin() != SpooledMessage.Origin.SMTP
+                || (verdict.action() != Action.HOLD && verdict.action() != Action.DELAY)) {
+            return;
+        }
+        try {
+            if (store.insert(factory.of(message, facts, verdict, clock.instant()))) {
+                scheduler.ifAvailable(HoldScheduler::kick);
+            } else {
+                log.info("Held message {} was recorded before (re-checked after a restart); keeping that record",
+                        message.id());
+            }
+        } catch (RuntimeException e) {
+            log.error("Cannot record held message {}; it stays in hold/ without a confirmation link", message.id(), e);
+        }
+    }
+}

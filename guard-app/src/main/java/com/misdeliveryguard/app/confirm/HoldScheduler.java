@@ -1,0 +1,144 @@
+package com.misdeliveryguard.app.confirm;
+
+import com.misdeliveryguard.app.confirm.hold.HeldMessage;
+import com.misdeliveryguard.app.confirm.hold.HoldQueries;
+import com.misdeliveryguard.app.confirm.hold.HoldStore;
+import com.misdeliveryguard.app.confirm.notify.Notifier;
+import com.misdeliveryguard.core.guard.Action;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hold lifecycle, driven by the injected {@link Clock}: each {@link #tick()} sends first
+ * notifications, delivers delayed messages whose grace period is over, sends the one reminder
+ * (at {@code guard.confirm.reminder}, default half the expiry), and expires unattended holds.
+ * Every step claims its hold with a conditional UPDATE, so instances sharing one database do each
+ * thing once. Ticks run on one daemon thread every {@code guard.confirm.tick-interval}; a new hold
+ * asks for an early look ({@link #kick()}). Tests move a fake clock and call {@link #tick()}.
+ */
+public final class HoldScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldScheduler.class);
+    private static final int BATCH = 100;
+    /** A hold whose message has not reached {@code hold/} after this long left the queue another way. */
+    private static final Duration ARRIVAL_GRACE = Duration.ofMinutes(2);
+
+    private final HoldQueries queries;
+    private final HoldStore store;
+    private final Notifier notifier;
+    private final Expiry expiry;
+    private final SpoolActions spool;
+    private final Approvers approvers;
+    private final Duration reminder;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "confirm-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    HoldScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry, SpoolActions spool,
+            Approvers approvers, Duration reminder, Clock clock) {
+        this.queries = queries;
+        this.store = store;
+        this.notifier = notifier;
+        this.expiry = expiry;
+        this.spool = spool;
+        this.approvers = approvers;
+        this.reminder = reminder;
+        this.clock = clock;
+    }
+
+    /** Starts ticking every {@code interval}. */
+    void start(Duration interval) {
+        timer.scheduleWithFixedDelay(this::safeTick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A hold was recorded: notify soon (its message reaches {@code hold/} a moment after the record). */
+    void kick() {
+        for (long delay : new long[] {100, 1_000, 5_000}) {
+            timer.schedule(this::safeNotify, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One pass over everything that is due. */
+    public synchronized void tick() {
+        notifyPending();
+        Instant now = clock.instant();
+        queries.delayedDue(now, BATCH).forEach(id -> find(id).ifPresent(expiry::deliverDelayed));
+        for (String id : queries.dueForReminder(now.minus(reminder), BATCH)) {
+            find(id).ifPresent(this::remind);
+        }
+        queries.expired(now, BATCH).forEach(id -> find(id).ifPresent(expiry::expire));
+    }
+
+    private synchronized void notifyPending() {
+        for (String id : queries.awaitingNotification(BATCH)) {
+            Optional<HeldMessage> hold = find(id);
+            if (hold.isEmpty()) {
+                continue;
+            }
+            if (!spool.isHeld(id)) {
+                if (Duration.between(hold.get().times().createdAt(), clock.instant()).compareTo(ARRIVAL_GRACE) > 0) {
+                    if (hold.get().verdictAction() == Action.DELAY) {
+                        log.warn("DELAY verdict for {}: the relay delivered it at once instead of keeping it in hold/ "
+                                + "for the grace period", id);
+                    }
+                    expiry.leftQueue(hold.get());
+                }
+                continue;
+            }
+            Instant at = clock.instant();
+            if (store.claimNotification(id, at)) {
+                try {
+                    notifier.notifyHeld(hold.get(), approvers.of(hold.get()));
+                } catch (RuntimeException e) {
+                    store.releaseNotificationClaim(id, at);
+                    log.error("Cannot notify about held message {}; retrying at the next tick", id, e);
+                }
+            }
+        }
+    }
+
+    private void remind(HeldMessage hold) {
+        if (store.claimReminder(hold.queueId(), clock.instant())) {
+            try {
+                notifier.remind(hold, approvers.of(hold));
+            } catch (RuntimeException e) {
+                log.error("Cannot send the reminder about held message {}", hold.queueId(), e);
+            }
+        }
+    }
+
+    private Optional<HeldMessage> find(String id) {
+        return queries.find(id);
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.error("Confirmation scheduler tick failed; trying again at the next one", e);
+        }
+    }
+
+    private void safeNotify() {
+        try {
+            notifyPending();
+        } catch (RuntimeException e) {
+            log.error("Sending notifications about held messages failed; trying again at the next tick", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,165 @@
+package com.misdeliveryguard.app.confirm.hold;
+
+import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.guard.Finding;
+import com.misdeliveryguard.core.guard.Severity;
+import com.misdeliveryguard.core.mail.InvalidAddressException;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads of the hold records: one hold with everything shown about it, and the short lists the
+ * scheduler and the sender's own page ask for. Lists are bounded by the caller's {@code limit}.
+ */
+public final class HoldQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public HoldQueries(JdbcTemplate jdbc) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    }
+
+    /** The hold of this queue id, if there is one. */
+    public Optional<HeldMessage> find(String queueId) {
+        List<HeldMessage> found = jdbc.query("SELECT * FROM confirm_hold WHERE queue_id = ?",
+                (rs, n) -> hold(rs, queueId), queueId);
+        return found.stream().findFirst();
+    }
+
+    /** Holds whose first notification has not gone out yet, oldest first. */
+    public List<String> awaitingNotification(int limit) {
+        return ids("state IN ('HELD', 'DELAYED') AND notified_at IS NULL ORDER BY created_at", limit);
+    }
+
+    /** Unattended holds created at or before {@code createdBefore} that have had no reminder. */
+    public List<String> dueForReminder(Instant createdBefore, int limit) {
+        return ids("state = 'HELD' AND reminded_at IS NULL AND notified_at IS NOT NULL AND created_at <= ?"
+                + " ORDER BY created_at", limit, Sql.time(createdBefore));
+    }
+
+    /** Holds still waiting for somebody whose expiry has come. */
+    public List<String> expired(Instant now, int limit) {
+        return ids("state IN ('HELD', 'AWAITING_APPROVAL') AND expires_at <= ? ORDER BY expires_at", limit,
+                Sql.time(now));
+    }
+
+    /** Delayed messages whose grace period is over. */
+    public List<String> delayedDue(Instant now, int limit) {
+        return ids("state = 'DELAYED' AND deliver_at <= ? ORDER BY deliver_at", limit, Sql.time(now));
+    }
+
+    /**
+     * The newest holds of one sender: messages the SMTP user {@code user} submitted, or whose envelope
+     * sender is one of {@code addresses} ({@code *@domain} matches a whole domain).
+     */
+    public List<HeldMessage> heldBy(String user, List<String> addresses, int limit) {
+        StringBuilder where = new StringBuilder("auth_user = ?");
+        List<Object> args = new ArrayList<>(List.of(user));
+        for (String a : addresses) {
+            if (a.startsWith("*@")) {
+                where.append(" OR LOWER(mail_from) LIKE ?");
+                args.add("%@" + a.substring(2).toLowerCase(java.util.Locale.ROOT) + ">");
+            } else {
+                where.append(" OR LOWER(mail_from) = ?");
+                args.add("<" + a.toLowerCase(java.util.Locale.ROOT) + ">");
+            }
+        }
+        args.add(limit);
+        List<String> ids = jdbc.queryForList("SELECT queue_id FROM confirm_hold WHERE " + where
+                + " ORDER BY created_at DESC, queue_id DESC FETCH FIRST ? ROWS ONLY", String.class, args.toArray());
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** Open requests to add an address to the directory, oldest first. */
+    public List<DirectoryRequest> openDirectoryRequests(int limit) {
+        return jdbc.query("SELECT * FROM confirm_directory_request WHERE status = 'OPEN' ORDER BY requested_at, id"
+                + " FETCH FIRST ? ROWS ONLY", (rs, n) -> new DirectoryRequest(rs.getLong("id"),
+                        rs.getString("queue_id"), rs.getString("address"), rs.getString("display_name"),
+                        rs.getString("note"), rs.getString("requested_by"), Sql.instant(rs, "requested_at")), limit);
+    }
+
+    /** The addresses already requested for this hold. */
+    public List<String> requestedAddresses(String queueId) {
+        return jdbc.queryForList("SELECT address FROM confirm_directory_request WHERE queue_id = ?", String.class,
+                queueId);
+    }
+
+    private List<String> ids(String condition, int limit, Object... args) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = limit;
+        return jdbc.queryForList("SELECT queue_id FROM confirm_hold WHERE " + condition + " FETCH FIRST ? ROWS ONLY",
+                String.class, all);
+    }
+
+    private HeldMessage hold(ResultSet rs, String queueId) throws SQLException {
+        HoldTimes times = new HoldTimes(Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"),
+                Sql.optionalInstant(rs, "deliver_at"), Sql.optionalInstant(rs, "notified_at"),
+                Sql.optionalInstant(rs, "reminded_at"), Sql.optionalInstant(rs, "decided_at"));
+        Optional<Decided> decided = Sql.optionalString(rs, "decided_by").map(by -> {
+            try {
+                return new Decided(by, Sql.optionalString(rs, "decided_ip"), Sql.optionalString(rs, "decided_agent"),
+                        rs.getLong("decided_seconds"), rs.getBoolean("possibly_automated"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return new HeldMessage(queueId, rs.getString("message_sha256"), reversePath(rs.getString("mail_from")),
+                Sql.optionalString(rs, "auth_user"), Sql.optionalString(rs, "notify_to").map(MailAddress::of),
+                rs.getString("subject"), Sql.optionalString(rs, "message_id"),
+                Objects.requireNonNullElse(rs.getString("opening_lines"), ""),
+                Action.valueOf(rs.getString("verdict_action")), Approval.valueOf(rs.getString("approval")),
+                HoldState.valueOf(rs.getString("state")), Sql.optionalString(rs, "outcome"), times, decided,
+                recipients(queueId), findings(queueId), attachments(queueId));
+    }
+
+    private static ReversePath reversePath(String path) {
+        return path.equals("<>") ? ReversePath.NULL
+                : ReversePath.of(MailAddress.of(path.substring(1, path.length() - 1)));
+    }
+
+    private List<HeldRecipient> recipients(String queueId) {
+        return jdbc.query("SELECT * FROM confirm_recipient WHERE queue_id = ? ORDER BY seq_no", (rs, n) -> {
+            String address = rs.getString("address");
+            return new HeldRecipient(address, parse(address), HeaderRole.valueOf(rs.getString("header_field")),
+                    rs.getString("display_name"), rs.getBoolean("in_envelope"), rs.getBoolean("flagged"),
+                    Sql.optionalString(rs, "decision").map(HeldRecipient.RecipientDecision::valueOf));
+        }, queueId);
+    }
+
+    private static Optional<MailAddress> parse(String address) {
+        try {
+            return Optional.of(MailAddress.parse(address));
+        } catch (InvalidAddressException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<Finding> findings(String queueId) {
+        Map<Integer, Map<String, String>> evidence = new HashMap<>();
+        jdbc.query("SELECT finding_no, ev_key, ev_value FROM confirm_evidence WHERE queue_id = ? ORDER BY ev_key",
+                rs -> {
+                    evidence.computeIfAbsent(rs.getInt("finding_no"), k -> new LinkedHashMap<>())
+                            .put(rs.getString("ev_key"), rs.getString("ev_value"));
+                }, queueId);
+        return jdbc.query("SELECT * FROM confirm_finding WHERE queue_id = ? ORDER BY seq_no", (rs, n) -> new Finding(
+                rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")),
+                parse(Objects.requireNonNullElse(rs.getString("recipient"), "")), rs.getString("explanation_ja"),
+                rs.getString("explanation_en"), evidence.getOrDefault(rs.getInt("seq_no"), Map.of())), queueId);
+    }
+
+    private List<String> attachments(String queueId) {
+        return jdbc.queryForList("SELECT file_name FROM confirm_attachment WHERE queue_id = ? ORDER BY seq_no",
+                String.class, queueId);
+    }
+}

@@ -1,0 +1,164 @@
+package com.misdeliveryguard.app.confirm.hold;
+
+import com.misdeliveryguard.core.guard.Finding;
+import com.misdeliveryguard.core.mail.MailAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes of the hold records ({@code confirm_*} tables, {@code V400__confirmation.sql}).
+ *
+ * <p>Every change of state is a conditional UPDATE that names the states it may leave; the return
+ * value says whether this call made the change. Two callers racing for the same hold (two browser
+ * tabs, two instances on one PostgreSQL, a decision and the expiry job) therefore see exactly one
+ * {@code true}. Callers that must do something else atomically with the change (move the spool
+ * file) call these inside their own transaction.
+ */
+public final class HoldStore {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public HoldStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /**
+     * Stores a new hold with its recipients, findings and attachment names, in one transaction.
+     *
+     * @return false when a hold with this queue id exists already (a message re-checked after a restart)
+     */
+    public boolean insert(HeldMessage hold) {
+        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM confirm_hold WHERE queue_id = ?", Integer.class,
+                hold.queueId());
+        if (existing != null && existing > 0) {
+            return false;
+        }
+        try {
+            insertNew(hold);
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    private void insertNew(HeldMessage hold) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO confirm_hold (queue_id, message_sha256, mail_from, auth_user, notify_to, subject,"
+                    + " message_id, opening_lines, verdict_action, approval, state, created_at, expires_at, deliver_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    hold.queueId(), hold.messageSha256(), hold.sender().toSmtpPath(),
+                    hold.authenticatedUser().map(u -> Sql.cut(u, 320)).orElse(null),
+                    hold.notifyTo().map(MailAddress::toString).orElse(null), Sql.cut(hold.subject(), 4000),
+                    hold.messageId().map(id -> Sql.cut(id, 1000)).orElse(null), Sql.cut(hold.openingLines(), 4000),
+                    hold.verdictAction().name(), hold.approval().name(), hold.state().name(),
+                    Sql.time(hold.times().createdAt()), Sql.time(hold.times().expiresAt()),
+                    Sql.time(hold.times().deliverAt()));
+            insertRecipients(hold);
+            insertFindings(hold);
+            List<Object[]> names = new ArrayList<>();
+            for (int i = 0; i < hold.attachmentNames().size(); i++) {
+                names.add(new Object[] {hold.queueId(), i, Sql.cut(hold.attachmentNames().get(i), 1000)});
+            }
+            jdbc.batchUpdate("INSERT INTO confirm_attachment (queue_id, seq_no, file_name) VALUES (?, ?, ?)", names);
+        });
+    }
+
+    private void insertRecipients(HeldMessage hold) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < hold.recipients().size(); i++) {
+            HeldRecipient r = hold.recipients().get(i);
+            rows.add(new Object[] {hold.queueId(), i, Sql.cut(r.address(), 1000), r.role().name(),
+                    Sql.cut(r.displayName(), 1000), r.inEnvelope(), r.flagged()});
+        }
+        jdbc.batchUpdate("INSERT INTO confirm_recipient (queue_id, seq_no, address, header_field, display_name,"
+                + " in_envelope, flagged) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private void insertFindings(HeldMessage hold) {
+        List<Object[]> findings = new ArrayList<>();
+        List<Object[]> evidence = new ArrayList<>();
+        for (int i = 0; i < hold.findings().size(); i++) {
+            Finding f = hold.findings().get(i);
+            findings.add(new Object[] {hold.queueId(), i, Sql.cut(f.ruleId(), 100), f.severity().name(),
+                    f.recipient().map(MailAddress::toString).orElse(null), Sql.cut(f.explanationJa(), 2000),
+                    Sql.cut(f.explanationEn(), 2000)});
+            for (Map.Entry<String, String> e : f.evidence().entrySet()) {
+                evidence.add(new Object[] {hold.queueId(), i, Sql.cut(e.getKey(), 200),
+                        Sql.cut(String.valueOf(e.getValue()), 2000)});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO confirm_finding (queue_id, seq_no, rule_id, severity, recipient, explanation_ja,"
+                + " explanation_en) VALUES (?, ?, ?, ?, ?, ?, ?)", findings);
+        jdbc.batchUpdate("INSERT INTO confirm_evidence (queue_id, finding_no, ev_key, ev_value) VALUES (?, ?, ?, ?)",
+                evidence);
+    }
+
+    /**
+     * Moves a hold from one of {@code from} to {@code to} and records who decided and how it ended.
+     *
+     * @return true when this call made the change; false when the hold was in no state of {@code from}
+     */
+    public boolean transition(String queueId, Collection<HoldState> from, HoldState to, String outcome,
+            Decided decided, Instant at) {
+        String states = String.join(",", from.stream().map(s -> "'" + s.name() + "'").toList());
+        return jdbc.update("UPDATE confirm_hold SET state = ?, outcome = ?, decided_at = ?, decided_by = ?,"
+                + " decided_ip = ?, decided_agent = ?, decided_seconds = ?, possibly_automated = ?"
+                + (to.isWaiting() ? "" : ", opening_lines = ''")
+                + " WHERE queue_id = ? AND state IN (" + states + ")",
+                to.name(), outcome, Sql.time(at), Sql.cut(decided.by(), 320), decided.ip().orElse(null),
+                decided.userAgent().orElse(null), decided.seconds(), decided.possiblyAutomated(), queueId) == 1;
+    }
+
+    /** Records, per envelope recipient, whether it was confirmed or dropped. */
+    public void recordDecisions(String queueId, List<MailAddress> confirmed, List<MailAddress> dropped) {
+        List<Object[]> rows = new ArrayList<>();
+        confirmed.forEach(a -> rows.add(new Object[] {"CONFIRMED", queueId, a.toString()}));
+        dropped.forEach(a -> rows.add(new Object[] {"DROPPED", queueId, a.toString()}));
+        jdbc.batchUpdate("UPDATE confirm_recipient SET decision = ? WHERE queue_id = ? AND address = ? AND in_envelope",
+                rows);
+    }
+
+    /** Claims the first notification of a hold; false when it was claimed before (here or on another instance). */
+    public boolean claimNotification(String queueId, Instant at) {
+        return jdbc.update("UPDATE confirm_hold SET notified_at = ? WHERE queue_id = ? AND notified_at IS NULL",
+                Sql.time(at), queueId) == 1;
+    }
+
+    /** Gives a claim back after the notification could not be queued, so that the next tick retries. */
+    public void releaseNotificationClaim(String queueId, Instant claimedAt) {
+        jdbc.update("UPDATE confirm_hold SET notified_at = NULL WHERE queue_id = ? AND notified_at = ?", queueId,
+                Sql.time(claimedAt));
+    }
+
+    /** Claims the one reminder of a hold; false when it was claimed before. */
+    public boolean claimReminder(String queueId, Instant at) {
+        return jdbc.update("UPDATE confirm_hold SET reminded_at = ? WHERE queue_id = ? AND reminded_at IS NULL"
+                + " AND state = 'HELD'", Sql.time(at), queueId) == 1;
+    }
+
+    /** Stores a request to add an address to the directory; false when the same one was requested before. */
+    public boolean requestDirectoryEntry(String queueId, MailAddress address, String displayName, String note,
+            String requestedBy, Instant at) {
+        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM confirm_directory_request WHERE queue_id = ?"
+                + " AND address = ?", Integer.class, queueId, address.toString());
+        if (existing != null && existing > 0) {
+            return false;
+        }
+        try {
+            jdbc.update("INSERT INTO confirm_directory_request (queue_id, address, display_name, note, requested_by,"
+                    + " requested_at, status) VALUES (?, ?, ?, ?, ?, ?, 'OPEN')", queueId, address.toString(),
+                    Sql.cut(displayName, 1000), Sql.cut(note, 1000), Sql.cut(requestedBy, 320), Sql.time(at));
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.misdeliveryguard.app.confirm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.misdeliveryguard.app.confirm.hold.HeldMessage;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sender's own list for when the notification is lost: signed in with the SMTP user name and
+ * password, the sender sees their held messages and opens one (a fresh link); nobody else's.
+ * Messages submitted with SMTP AUTH notify the authenticated user's own address.
+ */
+class SendersOwnListTest extends ConfirmTestBase {
+
+    @Test
+    void signedInSenderListsAndOpensTheirHeldMessages() throws Exception {
+        String mine = submit(message("自分の保留 A").to("佐藤 一郎", LOOKALIKE), true);
+        String someoneElses = submit(message("他人の保留 B").from("kato@example.co.jp").to("佐藤 一郎", LOOKALIKE), false);
+        awaitNotice(SENDER, "自分の保留 A");
+        awaitNotice(COLLEAGUE, "他人の保留 B");
+        HeldMessage held = hold(mine);
+        assertThat(held.authenticatedUser()).hasValue("tanaka");
+        assertThat(held.notifyTo().map(Object::toString)).hasValue(SENDER);
+
+        ConfirmClient c = client();
+        HttpResponse<String> anonymous = c.get("/my/held");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/my/login");
+
+        HttpResponse<String> wrong = c.post("/my/login", Map.of("_csrf", List.of(c.csrf("/my/login")),
+                "username", List.of("tanaka"), "password", List.of("wrong")));
+        assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/my/login?error");
+
+        HttpResponse<String> signIn = c.post("/my/login", Map.of("_csrf", List.of(c.csrf("/my/login")),
+                "username", List.of("tanaka"), "password", List.of(PASSWORD)));
+        assertThat(signIn.headers().firstValue("Location").orElse("")).endsWith("/my/held");
+        String list = c.get("/my/held").body();
+        assertThat(list).contains("自分の保留 A").contains("id=\"open-" + mine + "\"").doesNotContain("他人の保留 B")
+                .doesNotContain(someoneElses);
+        assertThat(c.get("/audit").statusCode()).as("a sender is no console user").isNotEqualTo(200);
+
+        String csrf = c.csrf("/my/held");
+        HttpResponse<String> open = c.post("/my/held/" + mine + "/open", Map.of("_csrf", List.of(csrf)));
+        assertThat(open.statusCode()).isEqualTo(302);
+        String location = open.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/confirm/");
+        HttpResponse<String> page = client().get(location);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"confirm-form\"").contains("自分の保留 A");
+
+        HttpResponse<String> notMine = c.post("/my/held/" + someoneElses + "/open",
+                Map.of("_csrf", List.of(c.csrf("/my/held"))));
+        assertThat(notMine.statusCode()).isEqualTo(404);
+    }
+}
