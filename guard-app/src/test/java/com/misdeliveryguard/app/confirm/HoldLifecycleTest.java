@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.confirm;
 
+import com.misdeliveryguard.core.message.MessageFactsParser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +18,6 @@ import com.misdeliveryguard.core.mail.Envelope;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
 import com.misdeliveryguard.core.message.MessageFacts;
-import com.misdeliveryguard.core.message.MessageFactsParser;
 import com.misdeliveryguard.smtp.spool.QueueState;
 import com.misdeliveryguard.smtp.spool.SpoolWriter;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
@@ -38,9 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with approval instead of the sender, only the approver gets a link.
  */
 class HoldLifecycleTest extends ConfirmTestBase {
-
-    @Autowired
-    HoldRecorder recorder;
 
     @Autowired
     MessageFactsParser parser;
@@ -115,7 +112,7 @@ class HoldLifecycleTest extends ConfirmTestBase {
     @Test
     void aDelayedMessageGoesOutWhenTheGracePeriodEnds() throws Exception {
         Submission m = message("[delay] 予約送信").to("鈴木 花子", PARTNER);
-        String id = heldAsTheIntakeWouldForDelay(m);
+        String id = submit(m, false);
         Mailbox.Notice notice = awaitNotice(SENDER, "【送信予約】[delay] 予約送信");
         assertThat(notice.link()).isPresent();
         assertThat(holds.find(id).orElseThrow().state()).isEqualTo(HoldState.DELAYED);
@@ -134,7 +131,7 @@ class HoldLifecycleTest extends ConfirmTestBase {
     @Test
     void aDelayedMessageCancelledFromTheLinkNeverGoesOut() throws Exception {
         Submission m = message("[delay] 取り消す予約").to("鈴木 花子", PARTNER);
-        String id = heldAsTheIntakeWouldForDelay(m);
+        String id = submit(m, false);
         String link = local(awaitNotice(SENDER, "【送信予約】[delay] 取り消す予約").link().orElseThrow());
         ConfirmClient c = client();
         assertThat(c.post(link, Map.of("_csrf", List.of(c.csrf(link)), "action", List.of("cancel"))).statusCode())
@@ -207,28 +204,6 @@ class HoldLifecycleTest extends ConfirmTestBase {
         }
         MessageFacts facts = parser.parse(new ByteArrayInputStream(m.bytes()), envelope.recipients());
         store.insert(factory.of(spooled, Optional.of(facts), verdict, clock.instant()));
-        spool.move(spooled.id(), QueueState.INCOMING, QueueState.HOLD);
-        return spooled.id();
-    }
-
-    /**
-     * What the intake does with a DELAY verdict once it keeps the message in {@code hold/} for the
-     * grace period: commit to the spool, tell the listeners, move to {@code hold/}.
-     */
-    private String heldAsTheIntakeWouldForDelay(Submission m) throws Exception {
-        Envelope envelope = new Envelope(ReversePath.of(MailAddress.of(SENDER)),
-                m.envelope().stream().map(MailAddress::of).toList(), Optional.empty(), "127.0.0.1", "client.test",
-                false, true, clock.instant());
-        SpooledMessage spooled;
-        try (SpoolWriter writer = spool.create()) {
-            byte[] bytes = m.bytes();
-            writer.write(bytes, 0, bytes.length);
-            spooled = writer.commit(envelope, SpooledMessage.Origin.SMTP);
-        }
-        MessageFacts facts = parser.parse(new ByteArrayInputStream(m.bytes()), envelope.recipients());
-        recorder.checked(spooled, Optional.of(facts), new Verdict(Action.DELAY, List.of(new Finding(
-                "external-attachment", Severity.LOW, Optional.empty(), "社外に添付ファイルを送ります。",
-                "An attachment goes outside.", Map.of()))));
         spool.move(spooled.id(), QueueState.INCOMING, QueueState.HOLD);
         return spooled.id();
     }
