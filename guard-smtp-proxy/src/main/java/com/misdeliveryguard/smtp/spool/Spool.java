@@ -72,7 +72,7 @@ public final class Spool {
         String id = ids.next();
         Path dir = root.resolve(TMP).resolve(id);
         Files.createDirectory(dir);
-        return new SpoolWriter(this, id, dir, clock);
+        return new SpoolWriter(this, id, dir);
     }
 
     /** Called by {@link SpoolWriter#commit}: the message directory is complete and synced. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.HexFormat;
 
 /**
@@ -22,17 +21,15 @@ public final class SpoolWriter implements AutoCloseable {
     private final Spool spool;
     private final String id;
     private final Path dir;
-    private final Clock clock;
     private final FileChannel channel;
     private final MessageDigest sha256;
     private long size;
     private boolean done;
 
-    SpoolWriter(Spool spool, String id, Path dir, Clock clock) throws IOException {
+    SpoolWriter(Spool spool, String id, Path dir) throws IOException {
         this.spool = spool;
         this.id = id;
         this.dir = dir;
-        this.clock = clock;
         this.channel = FileChannel.open(dir.resolve(Spool.MESSAGE), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         try {
@@ -120,9 +117,5 @@ public final class SpoolWriter implements AutoCloseable {
     @Override
     public void close() {
         abort();
-    }
-
-    Clock clock() {
-        return clock;
     }
 }
