@@ -237,17 +237,27 @@ public final class DeliveryQueue implements AutoCloseable {
             }
             temporary.clear();
         }
+        // Order matters for "no silent loss": relayed recipients first (never resent), then the DSN is
+        // queued, and only then are the failures final. A crash in between repeats a DSN, never loses one.
         try {
-            spool.recordRelayed(QueueState.OUTGOING, id, relayed, bounced);
+            spool.recordRelayed(QueueState.OUTGOING, id, relayed, Map.of());
         } catch (IOException e) {
             log.error("Cannot record delivery results of {}; it will be retried (possible duplicate)", id, e);
             return false;
         }
         report.results().stream().filter(r -> relayed.containsKey(r.recipient()))
                 .forEach(r -> events.relayed(message, r));
-        failed.forEach(r -> events.bounced(message, r));
         if (!failed.isEmpty()) {
-            bounce(message, failed);
+            if (!bounce(message, failed)) {
+                return false;
+            }
+            try {
+                spool.recordRelayed(QueueState.OUTGOING, id, Map.of(), bounced);
+            } catch (IOException e) {
+                log.error("Cannot record the failures of {}; they will be retried (possible second DSN)", id, e);
+                return false;
+            }
+            failed.forEach(r -> events.bounced(message, r));
         }
         if (temporary.isEmpty()) {
             return true;
@@ -271,20 +281,25 @@ public final class DeliveryQueue implements AutoCloseable {
         }
     }
 
-    /** Queues a DSN to the sender; a null sender gets none (RFC 5321 §4.5.5). */
-    private void bounce(SpooledMessage original, List<RecipientResult> failed) {
+    /**
+     * Queues a DSN to the sender; a null sender gets none (RFC 5321 §4.5.5). False when the DSN could
+     * not be queued: the failures then stay unrecorded and the next attempt tries again.
+     */
+    private boolean bounce(SpooledMessage original, List<RecipientResult> failed) {
         Optional<MailAddress> sender = original.envelope().sender().address();
         if (sender.isEmpty() || original.origin() == SpooledMessage.Origin.GUARD) {
             log.info("No DSN for {}: the sender is <> or the message was our own notice", original.id());
-            return;
+            return true;
         }
         try {
             byte[] dsn = bounces.compose(original, () -> spool.openContent(QueueState.OUTGOING, original.id()), failed);
             String notice = sendGenerated(dsn, sender.get());
             log.info("Queued DSN {} to {} for {} ({} recipients failed)", notice, sender.get(), original.id(),
                     failed.size());
+            return true;
         } catch (IOException | RuntimeException e) {
-            log.error("Cannot queue the DSN for {}; the failure is in its journal", original.id(), e);
+            log.error("Cannot queue the DSN for {}; the failed recipients will be tried again", original.id(), e);
+            return false;
         }
     }
 

@@ -47,6 +47,11 @@ final class RelayFixture implements AutoCloseable {
     }
 
     RelayFixture(int upstreamPort, Guard guard, Path existingDir) {
+        this(upstreamPort, guard, existingDir, null);
+    }
+
+    /** With a bounce composer of the test's choosing (null = the real RFC 3464 one). */
+    RelayFixture(int upstreamPort, Guard guard, Path existingDir, BounceComposer bounces) {
         try {
             this.dir = existingDir != null ? existingDir : Files.createTempDirectory("guard-relay-test");
             this.spool = Spool.open(dir.resolve("spool"), clock, Durability.FSYNC);
@@ -67,7 +72,7 @@ final class RelayFixture implements AutoCloseable {
         };
         this.queue = new DeliveryQueue(spool, upstream, RetrySchedule.defaults(),
                 TraceHeader.rfc5321("guard.test"),
-                BounceComposer.rfc3464("guard.test", clock), copyBytes, clock, 2);
+                bounces != null ? bounces : BounceComposer.rfc3464("guard.test", clock), copyBytes, clock, 2);
         this.intake = new GuardIntake(spool, new MessageFactsParser(MessageFactsParser.Limits.defaults()), guard, queue,
                 copyBytes);
         try {

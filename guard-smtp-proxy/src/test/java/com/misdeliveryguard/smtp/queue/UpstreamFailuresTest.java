@@ -124,6 +124,32 @@ class UpstreamFailuresTest {
     }
 
     @Test
+    void shouldNeverRecordAFailureWhoseBounceCouldNotBeQueued() throws Exception {
+        relay.stop();
+        sink.replyToRecipient("carol@example.org", "550 5.1.1 no such user");
+        BounceComposer broken = (original, content, failed) -> {
+            throw new IllegalStateException("simulated: disk full while writing the DSN");
+        };
+        try (RelayFixture failing = new RelayFixture(sink.port(), new DeliverEverything(), null, broken)) {
+            try (RawSmtpClient client = failing.ehlo()) {
+                RawSmtpClient.expect(client.send("alice@example.com", "carol@example.org", "Subject: x\r\n\r\nx"),
+                        "250");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> failing.queue.active() == 0);
+            assertThat(sink.transactions()).as("carol was refused at RCPT, nothing reached DATA").isEmpty();
+            String id = failing.spool.list(QueueState.OUTGOING).get(0);
+            assertThat(failing.spool.journal(QueueState.OUTGOING, id).bounced())
+                    .as("a failure without its DSN stays pending").isEmpty();
+            failing.stop();
+            try (RelayFixture restarted = new RelayFixture(sink.port(), new DeliverEverything(), failing.dir)) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> sink.transactions().stream()
+                        .anyMatch(t -> t.mailFrom().equals("<>")));
+                await().atMost(Duration.ofSeconds(5)).until(() -> restarted.count(QueueState.OUTGOING) == 0);
+            }
+        }
+    }
+
+    @Test
     void shouldResumeFromTheJournalAfterARestart() throws Exception {
         sink.replyToRecipient("carol@example.org", "451 4.2.0 mailbox busy");
         submit("bob@example.org", "carol@example.org");
