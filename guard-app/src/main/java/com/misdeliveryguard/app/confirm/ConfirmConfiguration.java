@@ -111,15 +111,15 @@ class ConfirmConfiguration {
     HoldScheduler holdScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry,
             SpoolActions spool, Approvers approvers, ConfirmProperties confirm, Clock clock) {
         HoldScheduler scheduler = new HoldScheduler(queries, store, notifier, expiry, spool, approvers,
-                confirm.reminder(), clock);
+                new NoticeBudget(queries, store, confirm.maxNotificationsPerHour(), clock), confirm.reminder(), clock);
         scheduler.start(confirm.tickInterval());
         return scheduler;
     }
 
     @Bean
-    HoldRecorder holdRecorder(ConfirmProperties confirm, SmtpProperties smtp, HoldStore store,
+    HoldRecorder holdRecorder(ConfirmProperties confirm, SmtpProperties smtp, HoldStore store, HoldQueries queries,
             ObjectProvider<HoldScheduler> scheduler, Clock clock) {
-        return new HoldRecorder(new HoldFactory(confirm, new NotifyAddress(smtp.auth().users())), store, scheduler,
-                clock);
+        return new HoldRecorder(new HoldFactory(confirm, new NotifyAddress(smtp.auth().users())), store, queries,
+                confirm.maxOpenHoldsPerSender(), scheduler, clock);
     }
 }

@@ -25,12 +25,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param notificationFrom    From address of notifications (default {@code postmaster@} + {@code guard.host-name})
  * @param tickInterval        how often reminders, expiry and delayed delivery are looked at (default 30s)
  * @param timeZone            zone of the times shown in notifications and on the page (default the system zone)
+ * @param maxNotificationsPerHour notification mails (first notices and reminders) per envelope sender in any
+ *                            hour (default 20); past it holds are still recorded, their notices wait
+ * @param maxOpenHoldsPerSender open holds per envelope sender before new ones are flagged in the log
+ *                            (default 200); they are still kept, never refused or lost
  */
 @ConfigurationProperties("guard.confirm")
 public record ConfirmProperties(Duration expiry, Duration reminder, ExpiryAction expiryAction,
         Map<String, Integer> delayMinutes, Integer defaultDelayMinutes, Map<String, List<String>> approvers,
         ApprovalMode approval, String locale, Duration automatedWithin, Boolean learnRecipients,
-        String notificationFrom, Duration tickInterval, ZoneId timeZone) {
+        String notificationFrom, Duration tickInterval, ZoneId timeZone, Integer maxNotificationsPerHour,
+        Integer maxOpenHoldsPerSender) {
 
     /** What happens to a hold nobody decided about. */
     public enum ExpiryAction { DISCARD, DELIVER }
@@ -67,6 +72,12 @@ public record ConfirmProperties(Duration expiry, Duration reminder, ExpiryAction
             throw new IllegalArgumentException("guard.confirm.tick-interval must be positive, e.g. 30s");
         }
         timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
+        maxNotificationsPerHour = maxNotificationsPerHour == null ? 20 : maxNotificationsPerHour;
+        maxOpenHoldsPerSender = maxOpenHoldsPerSender == null ? 200 : maxOpenHoldsPerSender;
+        if (maxNotificationsPerHour < 1 || maxOpenHoldsPerSender < 1) {
+            throw new IllegalArgumentException("guard.confirm.max-notifications-per-hour and "
+                    + "max-open-holds-per-sender must be at least 1 (defaults 20 and 200)");
+        }
     }
 
     /** The configured first language. */

@@ -1,5 +1,7 @@
 package com.misdeliveryguard.app.confirm;
 
+import com.misdeliveryguard.app.confirm.hold.HeldMessage;
+import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Verdict;
@@ -18,18 +20,27 @@ import org.springframework.beans.factory.ObjectProvider;
  * the SMTP session's thread just before the intake moves the message to {@code hold/}: it only
  * writes the record (one short transaction); the notification is sent by the scheduler once the
  * message is in {@code hold/}. A failure is logged, never thrown: the message stays safely held.
+ *
+ * <p>A sender with more open holds than {@code guard.confirm.max-open-holds-per-sender}
+ * (RELIABILITY promise 8) is flagged with a warning for each further hold; the hold is recorded
+ * all the same (never refused, never lost).
  */
 final class HoldRecorder implements RelayEvents {
 
     private static final Logger log = LoggerFactory.getLogger(HoldRecorder.class);
     private final HoldFactory factory;
     private final HoldStore store;
+    private final HoldQueries queries;
+    private final int maxOpenHolds;
     private final ObjectProvider<HoldScheduler> scheduler;
     private final Clock clock;
 
-    HoldRecorder(HoldFactory factory, HoldStore store, ObjectProvider<HoldScheduler> scheduler, Clock clock) {
+    HoldRecorder(HoldFactory factory, HoldStore store, HoldQueries queries, int maxOpenHolds,
+            ObjectProvider<HoldScheduler> scheduler, Clock clock) {
         this.factory = factory;
         this.store = store;
+        this.queries = queries;
+        this.maxOpenHolds = maxOpenHolds;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -41,7 +52,9 @@ final class HoldRecorder implements RelayEvents {
             return;
         }
         try {
-            if (store.insert(factory.of(message, facts, verdict, clock.instant()))) {
+            HeldMessage hold = factory.of(message, facts, verdict, clock.instant());
+            if (store.insert(hold)) {
+                flagIfOverCap(hold);
                 scheduler.ifAvailable(HoldScheduler::kick);
             } else {
                 log.info("Held message {} was recorded before (re-checked after a restart); keeping that record",
@@ -49,6 +62,15 @@ final class HoldRecorder implements RelayEvents {
             }
         } catch (RuntimeException e) {
             log.error("Cannot record held message {}; it stays in hold/ without a confirmation link", message.id(), e);
+        }
+    }
+
+    private void flagIfOverCap(HeldMessage hold) {
+        int open = queries.openHoldsOf(hold.sender());
+        if (open > maxOpenHolds) {
+            log.warn("Sender {} has {} open held messages, more than the cap of {} "
+                    + "(guard.confirm.max-open-holds-per-sender); held message {} is kept all the same",
+                    hold.sender(), open, maxOpenHolds, hold.queueId());
         }
     }
 }

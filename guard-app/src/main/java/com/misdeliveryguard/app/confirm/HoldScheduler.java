@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * (at {@code guard.confirm.reminder}, default half the expiry), and expires unattended holds.
  * Every step claims its hold with a conditional UPDATE, so instances sharing one database do each
  * thing once. Ticks run on one daemon thread every {@code guard.confirm.tick-interval}; a new hold
- * asks for an early look ({@link #kick()}). Tests move a fake clock and call {@link #tick()}.
+ * asks for an early look ({@link #kick()}). Notices and reminders are subject to the sender's hourly
+ * cap ({@link NoticeBudget}). Tests move a fake clock and call {@link #tick()}.
  */
 public final class HoldScheduler implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class HoldScheduler implements AutoCloseable {
     private final Expiry expiry;
     private final SpoolActions spool;
     private final Approvers approvers;
+    private final NoticeBudget budget;
     private final Duration reminder;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,13 +47,14 @@ public final class HoldScheduler implements AutoCloseable {
     });
 
     HoldScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry, SpoolActions spool,
-            Approvers approvers, Duration reminder, Clock clock) {
+            Approvers approvers, NoticeBudget budget, Duration reminder, Clock clock) {
         this.queries = queries;
         this.store = store;
         this.notifier = notifier;
         this.expiry = expiry;
         this.spool = spool;
         this.approvers = approvers;
+        this.budget = budget;
         this.reminder = reminder;
         this.clock = clock;
     }
@@ -73,14 +76,14 @@ public final class HoldScheduler implements AutoCloseable {
         notifyPending();
         Instant now = clock.instant();
         queries.delayedDue(now, BATCH).forEach(id -> find(id).ifPresent(expiry::deliverDelayed));
-        for (String id : queries.dueForReminder(now.minus(reminder), BATCH)) {
+        for (String id : queries.dueForReminder(now.minus(reminder), now, BATCH)) {
             find(id).ifPresent(this::remind);
         }
         queries.expired(now, BATCH).forEach(id -> find(id).ifPresent(expiry::expire));
     }
 
     private synchronized void notifyPending() {
-        for (String id : queries.awaitingNotification(BATCH)) {
+        for (String id : queries.awaitingNotification(clock.instant(), BATCH)) {
             Optional<HeldMessage> hold = find(id);
             if (hold.isEmpty()) {
                 continue;
@@ -93,6 +96,9 @@ public final class HoldScheduler implements AutoCloseable {
                     }
                     expiry.leftQueue(hold.get());
                 }
+                continue;
+            }
+            if (!budget.allows(hold.get(), "notification")) {
                 continue;
             }
             Instant at = clock.instant();
@@ -108,7 +114,7 @@ public final class HoldScheduler implements AutoCloseable {
     }
 
     private void remind(HeldMessage hold) {
-        if (store.claimReminder(hold.queueId(), clock.instant())) {
+        if (budget.allows(hold, "reminder") && store.claimReminder(hold.queueId(), clock.instant())) {
             try {
                 notifier.remind(hold, approvers.of(hold));
             } catch (RuntimeException e) {

@@ -174,7 +174,7 @@ class HoldLifecycleTest extends ConfirmTestBase {
     void withApprovalInsteadOfTheSenderOnlyTheApproverGetsALink() throws Exception {
         ConfirmProperties instead = new ConfirmProperties(null, null, null, null, null,
                 Map.of("keyword", List.of(APPROVER)), ConfirmProperties.ApprovalMode.INSTEAD, null, null, null, null,
-                null, null);
+                null, null, null, null);
         Submission m = message("[approve] 承認者だけが決める").to("鈴木 花子", PARTNER);
         String id = heldAs(m, new HoldFactory(instead, new NotifyAddress(List.of())), new Verdict(Action.HOLD,
                 List.of(new Finding("keyword", Severity.MEDIUM, Optional.empty(), "社外秘", "Confidential", Map.of()))));

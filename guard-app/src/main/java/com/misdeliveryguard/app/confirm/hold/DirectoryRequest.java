@@ -12,7 +12,13 @@ import java.time.Instant;
  * @param note        what the sender wrote (name, organization, department)
  * @param requestedBy who asked (the address the link was sent to)
  * @param requestedAt when
+ * @param status      {@code OPEN}, then {@code APPROVED} or {@code REJECTED} (decided once)
  */
 public record DirectoryRequest(long id, String queueId, String address, String displayName, String note,
-        String requestedBy, Instant requestedAt) {
+        String requestedBy, Instant requestedAt, String status) {
+
+    /** Whether nobody has decided about it yet. */
+    public boolean isOpen() {
+        return "OPEN".equals(status);
+    }
 }

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class HoldQueries {
 
+    private static final String NOT_PUT_OFF = " AND (notice_not_before IS NULL OR notice_not_before <= ?)";
     private final JdbcTemplate jdbc;
 
     public HoldQueries(JdbcTemplate jdbc) {
@@ -37,15 +38,48 @@ public final class HoldQueries {
         return found.stream().findFirst();
     }
 
-    /** Holds whose first notification has not gone out yet, oldest first. */
-    public List<String> awaitingNotification(int limit) {
-        return ids("state IN ('HELD', 'DELAYED') AND notified_at IS NULL ORDER BY created_at", limit);
+    /**
+     * Holds whose first notification has not gone out yet, oldest first, leaving out those whose
+     * notices the sender's hourly cap put off past {@code now}.
+     */
+    public List<String> awaitingNotification(Instant now, int limit) {
+        return ids("state IN ('HELD', 'DELAYED') AND notified_at IS NULL" + NOT_PUT_OFF + " ORDER BY created_at",
+                limit, Sql.time(now));
     }
 
-    /** Unattended holds created at or before {@code createdBefore} that have had no reminder. */
-    public List<String> dueForReminder(Instant createdBefore, int limit) {
+    /**
+     * Unattended holds created at or before {@code createdBefore} that have had no reminder, leaving
+     * out those whose notices the sender's hourly cap put off past {@code now}.
+     */
+    public List<String> dueForReminder(Instant createdBefore, Instant now, int limit) {
         return ids("state = 'HELD' AND reminded_at IS NULL AND notified_at IS NOT NULL AND created_at <= ?"
-                + " ORDER BY created_at", limit, Sql.time(createdBefore));
+                + NOT_PUT_OFF + " ORDER BY created_at", limit, Sql.time(createdBefore), Sql.time(now));
+    }
+
+    /**
+     * When notification mails (first notices and reminders) about holds of this envelope sender
+     * went out at or after {@code since}, oldest first.
+     */
+    public List<Instant> noticesSince(ReversePath sender, Instant since) {
+        String mailFrom = sender.toSmtpPath();
+        return jdbc.query("SELECT notified_at AS t FROM confirm_hold WHERE mail_from = ? AND notified_at >= ?"
+                + " UNION ALL SELECT reminded_at AS t FROM confirm_hold WHERE mail_from = ? AND reminded_at >= ?",
+                (rs, n) -> Sql.instant(rs, "t"), mailFrom, Sql.time(since), mailFrom, Sql.time(since))
+                .stream().sorted().toList();
+    }
+
+    /** How many holds of this envelope sender still wait for somebody (held, awaiting approval, delayed). */
+    public int openHoldsOf(ReversePath sender) {
+        String mailFrom = sender.toSmtpPath();
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM confirm_hold WHERE mail_from = ?"
+                + " AND state IN ('HELD', 'AWAITING_APPROVAL', 'DELAYED')", Integer.class, mailFrom);
+        return n == null ? 0 : n;
+    }
+
+    /** One directory-entry request, whatever its status. */
+    public Optional<DirectoryRequest> directoryRequest(long id) {
+        return jdbc.query("SELECT * FROM confirm_directory_request WHERE id = ?", this::request, id).stream()
+                .findFirst();
     }
 
     /** Holds still waiting for somebody whose expiry has come. */
@@ -84,9 +118,13 @@ public final class HoldQueries {
     /** Open requests to add an address to the directory, oldest first. */
     public List<DirectoryRequest> openDirectoryRequests(int limit) {
         return jdbc.query("SELECT * FROM confirm_directory_request WHERE status = 'OPEN' ORDER BY requested_at, id"
-                + " FETCH FIRST ? ROWS ONLY", (rs, n) -> new DirectoryRequest(rs.getLong("id"),
-                        rs.getString("queue_id"), rs.getString("address"), rs.getString("display_name"),
-                        rs.getString("note"), rs.getString("requested_by"), Sql.instant(rs, "requested_at")), limit);
+                + " FETCH FIRST ? ROWS ONLY", this::request, limit);
+    }
+
+    private DirectoryRequest request(ResultSet rs, int row) throws SQLException {
+        return new DirectoryRequest(rs.getLong("id"), rs.getString("queue_id"), rs.getString("address"),
+                rs.getString("display_name"), rs.getString("note"), rs.getString("requested_by"),
+                Sql.instant(rs, "requested_at"), rs.getString("status"));
     }
 
     /** The addresses already requested for this hold. */

@@ -161,4 +161,31 @@ public final class HoldStore {
             return false;
         }
     }
+
+    /**
+     * Decides an open directory-entry request: {@code APPROVED} or {@code REJECTED}, by whom and
+     * when. A conditional UPDATE: true for the one decision that found the request open, false for
+     * any later (or concurrent) one.
+     */
+    public boolean decideDirectoryRequest(long id, boolean approved, String by, Instant at) {
+        return jdbc.update("UPDATE confirm_directory_request SET status = ?, decided_by = ?, decided_at = ?"
+                + " WHERE id = ? AND status = 'OPEN'", approved ? "APPROVED" : "REJECTED", Sql.cut(by, 320),
+                Sql.time(at), id) == 1;
+    }
+
+    /** Gives an approval back (the contact could not be added), so that the request is open again. */
+    public void reopenDirectoryRequest(long id, Instant decidedAt) {
+        jdbc.update("UPDATE confirm_directory_request SET status = 'OPEN', decided_by = NULL, decided_at = NULL"
+                + " WHERE id = ? AND status = 'APPROVED' AND decided_at = ?", id, Sql.time(decidedAt));
+    }
+
+    /**
+     * Puts off every notification mail about this hold until {@code until} (the sender's hourly
+     * cap was reached); true when this call changed the time (so the caller logs it once).
+     */
+    public boolean putOffNotices(String queueId, Instant until) {
+        return jdbc.update("UPDATE confirm_hold SET notice_not_before = ? WHERE queue_id = ?"
+                + " AND (notice_not_before IS NULL OR notice_not_before < ?)", Sql.time(until), queueId,
+                Sql.time(until)) == 1;
+    }
 }

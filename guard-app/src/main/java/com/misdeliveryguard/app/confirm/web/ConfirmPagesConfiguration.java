@@ -2,9 +2,12 @@ package com.misdeliveryguard.app.confirm.web;
 
 import com.misdeliveryguard.app.confirm.ConfirmProperties;
 import com.misdeliveryguard.app.confirm.hold.ConfirmationTokens;
+import com.misdeliveryguard.app.confirm.hold.DecisionTrail;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
+import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.relay.SmtpProperties;
+import com.misdeliveryguard.directory.importer.DirectoryImporter;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +29,12 @@ class ConfirmPagesConfiguration {
     @Bean
     PageLanguage pageLanguage(ConfirmProperties confirm) {
         return new PageLanguage(confirm);
+    }
+
+    @Bean
+    RequestDecisions requestDecisions(HoldQueries queries, HoldStore store, DirectoryImporter importer,
+            DecisionTrail trail, Clock clock) {
+        return new RequestDecisions(queries, store, importer, trail, clock);
     }
 
     @Bean

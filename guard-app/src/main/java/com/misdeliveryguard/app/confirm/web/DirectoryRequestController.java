@@ -1,15 +1,18 @@
 package com.misdeliveryguard.app.confirm.web;
 
 import com.misdeliveryguard.app.confirm.hold.Audience;
+import com.misdeliveryguard.app.confirm.hold.DirectoryRequest;
 import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.present.PlainText;
 import com.misdeliveryguard.app.confirm.present.RecipientCards;
+import com.misdeliveryguard.core.audit.Actor;
 import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Requests to add an unknown recipient to the directory: made by the sender from the confirmation
- * page (a POST with CSRF, which does not touch the hold or use up the link), listed for
- * administrators at {@code /admin/directory-requests}, who add the contact through the directory
- * import.
+ * page (a POST with CSRF, which does not touch the hold or use up the link), listed at
+ * {@code /admin/directory-requests} for administrators and auditors. Administrators (only) approve
+ * a request — adding the contact with the name, organization and department they confirm — or
+ * reject it, each with a POST with CSRF, once ({@link RequestDecisions}).
  */
 @Controller
 class DirectoryRequestController {
@@ -32,10 +36,12 @@ class DirectoryRequestController {
     private final HoldQueries queries;
     private final RecipientCards cards;
     private final PageLanguage language;
+    private final RequestDecisions decisions;
     private final Clock clock;
 
     DirectoryRequestController(LinkAccess access, HoldStore store, HoldQueries queries, RecipientCards cards,
-            PageLanguage language, Clock clock) {
+            PageLanguage language, RequestDecisions decisions, Clock clock) {
+        this.decisions = decisions;
         this.access = access;
         this.store = store;
         this.queries = queries;
@@ -67,13 +73,58 @@ class DirectoryRequestController {
 
     @GetMapping("/admin/directory-requests")
     String list(HttpServletRequest request, HttpServletResponse response, @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String outcome, Model model) {
+        model.addAttribute("t", language.texts(lang));
+        if (!request.isUserInRole("ADMIN") && !request.isUserInRole("AUDITOR")) {
+            return forbidden(response);
+        }
+        model.addAttribute("requests", queries.openDirectoryRequests(500).stream()
+                .map(r -> new OpenRequest(r, ContactFields.prefilled(r))).toList());
+        model.addAttribute("canDecide", request.isUserInRole("ADMIN"));
+        model.addAttribute("outcome", outcome == null ? "" : switch (outcome) {
+            case "approved", "rejected", "already_decided", "not_added" -> outcome;
+            default -> "";
+        });
+        return "confirm/requests";
+    }
+
+    @PostMapping("/admin/directory-requests/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "") String department,
+            @RequestParam(required = false) String lang, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         if (!request.isUserInRole("ADMIN")) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            return "confirm/forbidden";
+            model.addAttribute("t", language.texts(lang));
+            return forbidden(response);
         }
-        model.addAttribute("t", language.texts(lang));
-        model.addAttribute("requests", queries.openDirectoryRequests(500));
-        return "confirm/requests";
+        return done(decisions.approve(id, new ContactFields(name, organization, department), actor(request)), lang);
+    }
+
+    @PostMapping("/admin/directory-requests/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam(required = false) String lang, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        if (!request.isUserInRole("ADMIN")) {
+            model.addAttribute("t", language.texts(lang));
+            return forbidden(response);
+        }
+        return done(decisions.reject(id, actor(request)), lang);
+    }
+
+    /** An open request with the contact fields the approve form starts with. */
+    record OpenRequest(DirectoryRequest request, ContactFields fields) {
+    }
+
+    private String done(RequestDecisions.Outcome outcome, String lang) {
+        return "redirect:/admin/directory-requests?lang=" + language.texts(lang).lang() + "&outcome="
+                + outcome.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Actor actor(HttpServletRequest request) {
+        return Actor.of(request.getUserPrincipal().getName(), request.getRemoteAddr(), request.getHeader("User-Agent"));
+    }
+
+    private static String forbidden(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "confirm/forbidden";
     }
 }
