@@ -1,5 +1,7 @@
 package com.misdeliveryguard.app.audit;
 
+import com.misdeliveryguard.app.testing.TestDatabase;
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

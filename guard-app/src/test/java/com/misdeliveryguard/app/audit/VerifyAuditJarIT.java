@@ -1,5 +1,7 @@
 package com.misdeliveryguard.app.audit;
 
+import com.misdeliveryguard.app.testing.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;

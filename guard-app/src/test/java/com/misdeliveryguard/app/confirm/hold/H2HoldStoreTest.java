@@ -1,5 +1,7 @@
 package com.misdeliveryguard.app.confirm.hold;
 
+import com.misdeliveryguard.app.testing.TestDatabase;
+
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,11 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 /** The hold records on H2, the embedded default. */
 class H2HoldStoreTest implements HoldStoreContract {
 
-    private static HoldDatabase database;
+    private static TestDatabase database;
 
     @BeforeAll
     static void open() {
-        database = HoldDatabase.h2();
+        database = TestDatabase.h2();
     }
 
     @AfterAll

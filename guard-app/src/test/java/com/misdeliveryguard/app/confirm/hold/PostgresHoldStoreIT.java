@@ -1,5 +1,7 @@
 package com.misdeliveryguard.app.confirm.hold;
 
+import com.misdeliveryguard.app.testing.TestDatabase;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import javax.sql.DataSource;
@@ -12,13 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresHoldStoreIT implements HoldStoreContract {
 
-    private static HoldDatabase database;
+    private static TestDatabase database;
 
     @BeforeAll
     static void open() {
-        String url = System.getenv(HoldDatabase.POSTGRES_URL_VARIABLE);
-        assumeTrue(url != null && !url.isBlank(), HoldDatabase.POSTGRES_URL_VARIABLE + " is not set");
-        database = HoldDatabase.postgres();
+        String url = System.getenv(TestDatabase.POSTGRES_URL_VARIABLE);
+        assumeTrue(url != null && !url.isBlank(), TestDatabase.POSTGRES_URL_VARIABLE + " is not set");
+        database = TestDatabase.postgres();
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package com.misdeliveryguard.app.audit;
+package com.misdeliveryguard.app.testing;
 
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -10,23 +10,23 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A fresh, migrated database for one test: H2 in memory with a random name, or a randomly named
  * schema in the PostgreSQL that {@code GUARD_TEST_POSTGRES_URL} points at (dropped on close).
  */
-abstract class TestDatabase implements AutoCloseable {
+public abstract class TestDatabase implements AutoCloseable {
 
-    static final String POSTGRES_URL_VARIABLE = "GUARD_TEST_POSTGRES_URL";
+    public static final String POSTGRES_URL_VARIABLE = "GUARD_TEST_POSTGRES_URL";
 
-    abstract DataSource dataSource();
+    public abstract DataSource dataSource();
 
     @Override
     public abstract void close();
 
-    static TestDatabase h2() {
+    public static TestDatabase h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:audit_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL("jdbc:h2:mem:test_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         migrate(dataSource, null);
         return new TestDatabase() {
             @Override
-            DataSource dataSource() {
+            public DataSource dataSource() {
                 return dataSource;
             }
 
@@ -37,19 +37,19 @@ abstract class TestDatabase implements AutoCloseable {
         };
     }
 
-    static TestDatabase postgres() {
+    public static TestDatabase postgres() {
         String url = System.getenv(POSTGRES_URL_VARIABLE);
         if (url == null || url.isBlank()) {
             throw new IllegalStateException(POSTGRES_URL_VARIABLE + " is not set");
         }
-        String schema = "audit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String schema = "guard_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url);
         dataSource.setCurrentSchema(schema);
         migrate(dataSource, schema);
         return new TestDatabase() {
             @Override
-            DataSource dataSource() {
+            public DataSource dataSource() {
                 return dataSource;
             }
 
