@@ -11,8 +11,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Statistics from the daily counters ({@code audit_daily}) and the decisions table: a handful of
- * grouped reads over at most (days × dimensions) rows, independent of the number of entries.
+ * Statistics from the counters ({@code audit_daily} and its monthly roll-up) and the decisions table:
+ * a handful of grouped reads over at most (months + 62 days) × dimensions rows, independent of the
+ * number of entries.
  */
 public final class AuditStatistics {
 
@@ -38,19 +39,39 @@ public final class AuditStatistics {
                 top("sender", f, t, TOP), top("held-sender", f, t, TOP), days(from, to, f, t));
     }
 
+    /**
+     * The counters of one metric over [from, to], per dimension: full calendar months from
+     * {@code audit_monthly}, the partial months at either end from {@code audit_daily}.
+     */
+    private static final String COUNTERS = "SELECT dim, n FROM audit_daily WHERE metric = ? "
+            + "AND ((stat_day >= ? AND stat_day < ?) OR (stat_day >= ? AND stat_day <= ?)) "
+            + "UNION ALL SELECT dim, n FROM audit_monthly WHERE metric = ? AND stat_month >= ? AND stat_month < ?";
+
+    private static Object[] counterArguments(String metric, Date from, Date to) {
+        LocalDate first = from.toLocalDate();
+        LocalDate last = to.toLocalDate();
+        LocalDate fullStart = first.getDayOfMonth() == 1 ? first : first.plusMonths(1).withDayOfMonth(1);
+        LocalDate fullEnd = last.plusDays(1).withDayOfMonth(1);
+        if (!fullStart.isBefore(fullEnd)) {
+            fullStart = last.plusDays(1);
+            fullEnd = fullStart;
+        }
+        return new Object[] {metric, from, Date.valueOf(fullStart), Date.valueOf(fullEnd), to, metric,
+                Date.valueOf(fullStart), Date.valueOf(fullEnd)};
+    }
+
     private Map<String, Long> sums(String metric, Date from, Date to) {
         Map<String, Long> sums = new HashMap<>();
-        jdbc.query("SELECT dim, SUM(n) FROM audit_daily WHERE metric = ? AND stat_day BETWEEN ? AND ? GROUP BY dim",
-                rs -> {
-                    sums.put(rs.getString(1), rs.getLong(2));
-                }, metric, from, to);
+        jdbc.query("SELECT dim, SUM(n) FROM (" + COUNTERS + ") c GROUP BY dim", rs -> {
+            sums.put(rs.getString(1), rs.getLong(2));
+        }, counterArguments(metric, from, to));
         return sums;
     }
 
     private List<StatisticsReport.Count> top(String metric, Date from, Date to, int limit) {
-        return jdbc.query("SELECT dim, SUM(n) AS total FROM audit_daily WHERE metric = ? AND stat_day BETWEEN ? AND ? "
-                + "GROUP BY dim ORDER BY total DESC, dim LIMIT " + limit,
-                (rs, i) -> new StatisticsReport.Count(rs.getString(1), rs.getLong(2)), metric, from, to);
+        return jdbc.query("SELECT dim, SUM(n) AS total FROM (" + COUNTERS + ") c GROUP BY dim ORDER BY total DESC, dim "
+                + "LIMIT " + limit, (rs, i) -> new StatisticsReport.Count(rs.getString(1), rs.getLong(2)),
+                counterArguments(metric, from, to));
     }
 
     private List<StatisticsReport.DepartmentTiming> departments(LocalDate from, LocalDate to) {

@@ -18,7 +18,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps {@code audit_daily} and {@code audit_decision} in step with the entries, so that the
+ * Keeps {@code audit_daily}, its monthly roll-up {@code audit_monthly} and {@code audit_decision} in
+ * step with the entries, so that the
  * statistics page reads a few hundred counters instead of millions of entries. Counters of one
  * batch are summed in memory and written once per (day, metric, dimension). Called under the chain
  * lock, so read-modify-write needs no upsert.
@@ -63,23 +64,32 @@ final class DailyStatistics {
     }
 
     void flush(JdbcTemplate jdbc) {
-        List<Object[]> inserts = new ArrayList<>();
-        for (Map.Entry<Key, Long> e : counts.entrySet()) {
-            Key k = e.getKey();
-            int updated = jdbc.update("UPDATE audit_daily SET n = n + ? WHERE stat_day = ? AND metric = ? AND dim = ?",
-                    e.getValue(), Date.valueOf(k.day()), k.metric(), k.dim());
-            if (updated == 0) {
-                inserts.add(new Object[] {Date.valueOf(k.day()), k.metric(), k.dim(), e.getValue()});
-            }
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO audit_daily (stat_day, metric, dim, n) VALUES (?, ?, ?, ?)", inserts);
-        }
+        Map<Key, Long> months = new LinkedHashMap<>();
+        counts.forEach((k, n) -> months.merge(new Key(k.day().withDayOfMonth(1), k.metric(), k.dim()), n, Long::sum));
+        addTo(jdbc, "audit_daily", "stat_day", counts);
+        addTo(jdbc, "audit_monthly", "stat_month", months);
         if (!decisions.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO audit_decision (seq, decided_at, department, outcome, secs_to_decide, "
                     + "automated) VALUES (?, ?, ?, ?, ?, ?)", decisions);
         }
         counts.clear();
         decisions.clear();
+    }
+
+    /** Adds the counts to a counter table ({@code audit_daily} or its monthly roll-up). */
+    private static void addTo(JdbcTemplate jdbc, String table, String dateColumn, Map<Key, Long> counts) {
+        List<Object[]> inserts = new ArrayList<>();
+        for (Map.Entry<Key, Long> e : counts.entrySet()) {
+            Key k = e.getKey();
+            int updated = jdbc.update("UPDATE " + table + " SET n = n + ? WHERE " + dateColumn
+                    + " = ? AND metric = ? AND dim = ?", e.getValue(), Date.valueOf(k.day()), k.metric(), k.dim());
+            if (updated == 0) {
+                inserts.add(new Object[] {Date.valueOf(k.day()), k.metric(), k.dim(), e.getValue()});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO " + table + " (" + dateColumn + ", metric, dim, n) VALUES (?, ?, ?, ?)",
+                    inserts);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -42,7 +43,13 @@ public final class Retention {
         Optional<LogEntry> entry = decisionLog.anchorBefore(cutoff, retention);
         long anchor = decisionLog.head().anchorSeq();
         long deleted = deleteThrough(anchor);
-        jdbc.update("DELETE FROM audit_daily WHERE stat_day < ?", Date.valueOf(cutoff.atZone(zone).toLocalDate()));
+        LocalDate cutoffDay = cutoff.atZone(zone).toLocalDate();
+        LocalDate cutoffMonth = cutoffDay.withDayOfMonth(1);
+        jdbc.update("DELETE FROM audit_daily WHERE stat_day < ?", Date.valueOf(cutoffDay));
+        jdbc.update("DELETE FROM audit_monthly WHERE stat_month <= ?", Date.valueOf(cutoffMonth));
+        jdbc.update("INSERT INTO audit_monthly (stat_month, metric, dim, n) SELECT ?, metric, dim, SUM(n) "
+                + "FROM audit_daily WHERE stat_day >= ? AND stat_day < ? GROUP BY metric, dim",
+                Date.valueOf(cutoffMonth), Date.valueOf(cutoffMonth), Date.valueOf(cutoffMonth.plusMonths(1)));
         jdbc.update("DELETE FROM audit_decision WHERE decided_at < ?", EntryRows.timestamp(cutoff));
         jdbc.update("DELETE FROM audit_checkpoint WHERE seq <= ?", anchor);
         if (deleted > 0) {

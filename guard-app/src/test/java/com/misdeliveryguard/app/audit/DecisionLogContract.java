@@ -225,4 +225,27 @@ interface DecisionLogContract {
         assertThat(r.topHeldSenders()).extracting(StatisticsReport.Count::label)
                 .containsExactlyInAnyOrder("tanaka@example.co.jp", "sato@example.co.jp");
     }
+
+    @Test
+    default void shouldCountTheSameOverMonthsAsDayByDay() {
+        AuditFixture f = fixture();
+        java.time.LocalDate first = f.clock.instant().atZone(AuditFixture.ZONE).toLocalDate();
+        for (int day = 0; day < 100; day++) {
+            f.log.append(Events.held("M" + day, day % 3 == 0 ? "tanaka@example.co.jp" : "sato@example.co.jp",
+                    "x" + day + "@aoba.co.jp", "unknown-recipient", "青葉", "営業部"));
+            f.clock.advance(java.time.Duration.ofDays(1));
+        }
+        // a range with partial months at both ends and full months between, and one inside a month
+        for (int[] range : new int[][] {{5, 95}, {0, 99}, {40, 45}, {29, 61}}) {
+            java.time.LocalDate from = first.plusDays(range[0]);
+            java.time.LocalDate to = first.plusDays(range[1]);
+            long expected = range[1] - range[0] + 1;
+            long tanaka = java.util.stream.IntStream.rangeClosed(range[0], range[1]).filter(d -> d % 3 == 0).count();
+            StatisticsReport r = f.statistics.report(from, to);
+            assertThat(r.held()).as(from + ".." + to).isEqualTo(expected);
+            assertThat(r.topHeldSenders()).as(from + ".." + to)
+                    .contains(new StatisticsReport.Count("tanaka@example.co.jp", tanaka),
+                            new StatisticsReport.Count("sato@example.co.jp", expected - tanaka));
+        }
+    }
 }
