@@ -15,3 +15,6 @@ INSERT INTO audit_monthly (stat_month, metric, dim, n)
 SELECT CAST(DATE_TRUNC('MONTH', stat_day) AS DATE), metric, dim, SUM(n)
   FROM audit_daily
  GROUP BY CAST(DATE_TRUNC('MONTH', stat_day) AS DATE), metric, dim;
+
+-- the trend per day reads two counters (received, held) for every day of the range
+CREATE INDEX audit_daily_metric_ix ON audit_daily (metric, dim, stat_day);
