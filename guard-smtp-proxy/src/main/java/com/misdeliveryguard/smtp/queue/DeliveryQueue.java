@@ -57,6 +57,8 @@ public final class DeliveryQueue implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService ticker;
     private final Map<String, Instant> deferred = new ConcurrentHashMap<>();
+    /** Messages left in outgoing/ by a local failure (journal, DSN, move): tried again after the minimal backoff. */
+    private final Map<String, Instant> stuck = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
 
@@ -159,9 +161,17 @@ public final class DeliveryQueue implements AutoCloseable {
         }
     }
 
-    /** Moves every deferred message whose time has come back to {@code outgoing/} and delivers it. */
+    /**
+     * Moves every deferred message whose time has come back to {@code outgoing/} and delivers it, and
+     * tries again what a local failure left in {@code outgoing/}.
+     */
     public void runDue() {
         Instant now = clock.instant();
+        for (Map.Entry<String, Instant> e : stuck.entrySet()) {
+            if (!e.getValue().isAfter(now) && stuck.remove(e.getKey(), e.getValue())) {
+                enqueue(e.getKey());
+            }
+        }
         for (Map.Entry<String, Instant> e : deferred.entrySet()) {
             if (!e.getValue().isAfter(now) && deferred.remove(e.getKey(), e.getValue())) {
                 try {
@@ -192,7 +202,8 @@ public final class DeliveryQueue implements AutoCloseable {
             message = spool.read(QueueState.OUTGOING, id);
             journal = spool.journal(QueueState.OUTGOING, id);
         } catch (IOException e) {
-            log.error("Cannot read outgoing message {}; it stays in the spool", id, e);
+            log.error("Cannot read outgoing message {}; it stays in the spool and is tried again", id, e);
+            retryLater(id);
             return;
         }
         List<MailAddress> pending = journal.pending(message.envelope().recipients());
@@ -243,18 +254,21 @@ public final class DeliveryQueue implements AutoCloseable {
             spool.recordRelayed(QueueState.OUTGOING, id, relayed, Map.of());
         } catch (IOException e) {
             log.error("Cannot record delivery results of {}; it will be retried (possible duplicate)", id, e);
+            retryLater(id);
             return false;
         }
         report.results().stream().filter(r -> relayed.containsKey(r.recipient()))
                 .forEach(r -> events.relayed(message, r));
         if (!failed.isEmpty()) {
             if (!bounce(message, failed)) {
+                retryLater(id);
                 return false;
             }
             try {
                 spool.recordRelayed(QueueState.OUTGOING, id, Map.of(), bounced);
             } catch (IOException e) {
                 log.error("Cannot record the failures of {}; they will be retried (possible second DSN)", id, e);
+                retryLater(id);
                 return false;
             }
             failed.forEach(r -> events.bounced(message, r));
@@ -268,9 +282,14 @@ public final class DeliveryQueue implements AutoCloseable {
             deferred.put(id, next.get());
             temporary.forEach(r -> events.deferred(message, r, next.get()));
         } catch (IOException e) {
-            log.error("Cannot defer {}; it stays in outgoing and is retried at the next start", id, e);
+            log.error("Cannot defer {}; it stays in outgoing and is tried again", id, e);
+            retryLater(id);
         }
         return false;
+    }
+
+    private void retryLater(String id) {
+        stuck.put(id, clock.instant().plus(retry.minimalBackoff()));
     }
 
     private void finish(String id) {
