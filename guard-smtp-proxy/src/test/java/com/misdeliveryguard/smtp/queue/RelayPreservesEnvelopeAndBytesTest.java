@@ -155,6 +155,63 @@ class RelayPreservesEnvelopeAndBytesTest {
         }
     }
 
+    @Test
+    void shouldArriveAtGreenMailByteIdenticalFromARawClientAndFromJakartaMail() throws Exception {
+        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        try (RelayFixture toGreenMail = new RelayFixture(greenMail.getSmtp().getPort(), new DeliverEverything())) {
+            try (RawSmtpClient client = toGreenMail.ehlo()) {
+                RawSmtpClient.expect(client.command("MAIL FROM:<alice@example.com> BODY=8BITMIME"), "250");
+                RawSmtpClient.expect(client.command("RCPT TO:<bob@example.org>"), "250");
+                RawSmtpClient.expect(client.command("RCPT TO:<dave.bcc@example.net>"), "250");
+                RawSmtpClient.expect(client.command("DATA"), "354");
+                client.write(stuffed(MESSAGE.getBytes(StandardCharsets.UTF_8)));
+                client.write(".\r\n");
+                RawSmtpClient.expect(client.reply(), "250");
+            }
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", String.valueOf(toGreenMail.listener.port()));
+            props.put("mail.smtp.localhost", "client.test");
+            MimeMessage submitted = new MimeMessage(Session.getInstance(props));
+            submitted.setFrom(new InternetAddress("carol@example.com", "鈴木 花子", "UTF-8"));
+            submitted.setRecipient(Message.RecipientType.TO, new InternetAddress("erin@example.org"));
+            submitted.setRecipient(Message.RecipientType.BCC, new InternetAddress("frank.bcc@example.net"));
+            submitted.setSubject("ご請求書の件", "UTF-8");
+            submitted.setText("いつもお世話になっております。\r\n", "UTF-8");
+            Transport.send(submitted);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> greenMail.getReceivedMessages().length == 4);
+            java.util.Map<String, String> senderOf = java.util.Map.of("bob@example.org", "<alice@example.com>",
+                    "dave.bcc@example.net", "<alice@example.com>", "erin@example.org", "<carol@example.com>",
+                    "frank.bcc@example.net", "<carol@example.com>");
+            for (var mailbox : senderOf.entrySet()) {
+                MimeMessage[] box = greenMail.findReceivedMessages(u -> u.getEmail().equals(mailbox.getKey()), m -> true)
+                        .toArray(MimeMessage[]::new);
+                assertThat(box).as("mailbox of " + mailbox.getKey()).hasSize(1);
+                assertThat(box[0].getHeader("Return-Path", null)).as("MAIL FROM seen by GreenMail")
+                        .isEqualTo(mailbox.getValue());
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                box[0].writeTo(out);
+                byte[] arrived = out.toByteArray();
+                int ours = new String(arrived, StandardCharsets.ISO_8859_1).indexOf("Received: from client.test");
+                assertThat(ours).as("the guard's trace header").isGreaterThanOrEqualTo(0);
+                byte[] stored = toGreenMail.storedBytes.values().stream()
+                        .filter(b -> new String(b, StandardCharsets.ISO_8859_1).contains(
+                                mailbox.getValue().equals("<alice@example.com>") ? "DKIM-Signature" : "carol@example.com"))
+                        .findFirst().orElseThrow();
+                // GreenMail keeps the data without the CRLF that precedes the final "." (the sink test above
+                // shows that the guard sends it); everything else must be the stored bytes, byte for byte
+                assertThat(stored).endsWith((byte) '\r', (byte) '\n');
+                assertThat(afterTraceHeader(Arrays.copyOfRange(arrived, ours, arrived.length)))
+                        .as("bytes after the trace header at " + mailbox.getKey())
+                        .isEqualTo(Arrays.copyOf(stored, stored.length - 2));
+            }
+        } finally {
+            greenMail.stop();
+        }
+    }
+
     /** The bytes after the first header field (the guard's trace header, possibly folded). */
     static byte[] afterTraceHeader(byte[] relayed) {
         String text = new String(relayed, StandardCharsets.ISO_8859_1);
