@@ -111,6 +111,26 @@ class RelayPreservesEnvelopeAndBytesTest {
     }
 
     @Test
+    void shouldSendUpstreamTheCanonicalAddressesNeverTheClientStrings() throws Exception {
+        try (RawSmtpClient client = relay.ehlo()) {
+            RawSmtpClient.expect(client.command("MAIL FROM: <Alice@EXAMPLE.com> SIZE=100"), "250");
+            RawSmtpClient.expect(client.command("rcpt to:<Bob.Smith@EXAMPLE.Org>"), "250");
+            RawSmtpClient.expect(client.command("RCPT TO: <carol@xn--r8jz45g.Example>"), "250");
+            RawSmtpClient.expect(client.command("RCPT TO:<bob.smith@example.org>"), "250");
+            assertThat(client.command("RCPT TO:<bob@example.org> NOTIFY=NEVER")).startsWith("555");
+            RawSmtpClient.expect(client.command("DATA"), "354");
+            client.write("Subject: canonical\r\n\r\nx\r\n.\r\n");
+            RawSmtpClient.expect(client.reply(), "250");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.transactions().size() == 1);
+        SmtpSink.Transaction t = sink.transactions().get(0);
+        assertThat(t.mailFrom()).isEqualTo("<Alice@example.com>");
+        assertThat(t.mailParameters()).doesNotContain("SIZE=100");
+        assertThat(t.recipients()).containsExactly("<Bob.Smith@example.org>", "<carol@xn--r8jz45g.example>",
+                "<bob.smith@example.org>");
+    }
+
+    @Test
     void shouldKeepTheNullSender() throws Exception {
         try (RawSmtpClient client = relay.ehlo()) {
             RawSmtpClient.expect(client.command("MAIL FROM:<>"), "250");
