@@ -1,7 +1,7 @@
 package com.misdeliveryguard.app.audit;
 
 import com.misdeliveryguard.core.audit.CheckpointKey;
-import com.misdeliveryguard.smtp.testing.MutableClock;
+import com.misdeliveryguard.core.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.misdeliveryguard.app.audit;
 
-import com.misdeliveryguard.app.testing.TestDatabase;
+import com.misdeliveryguard.directory.testing.TestDatabase;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

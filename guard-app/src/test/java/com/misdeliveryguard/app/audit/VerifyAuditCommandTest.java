@@ -1,6 +1,6 @@
 package com.misdeliveryguard.app.audit;
 
-import com.misdeliveryguard.app.testing.TestDatabase;
+import com.misdeliveryguard.directory.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,7 +12,7 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.spool.QueueState;
 import com.misdeliveryguard.smtp.spool.Spool;
-import com.misdeliveryguard.smtp.testing.MutableClock;
+import com.misdeliveryguard.core.testing.MutableClock;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;

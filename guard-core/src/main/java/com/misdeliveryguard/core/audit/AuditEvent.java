@@ -11,8 +11,8 @@ import java.util.Optional;
  * <p>Details never hold message bodies, passwords or confirmation tokens: the event records take
  * only envelopes, header facts (subject, attachment names, Message-ID), findings, replies and ids.
  */
-public sealed interface AuditEvent permits MessageReceived, VerdictGiven, HoldNotified, HoldReminded, HoldDecided,
-        HoldExpired, RecipientOutcome, AdminAction, AuditAccess, RetentionApplied {
+public sealed interface AuditEvent permits MessageReceived, GuardEvent, HoldDecided, AdminAction, AuditAccess,
+        RetentionApplied {
 
     EventType type();
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param senderDepartment the sender's department in the directory
  */
 public record HoldExpired(String queueId, ReversePath sender, String expiryAction, Duration heldFor,
-        Optional<String> senderDepartment) implements AuditEvent {
+        Optional<String> senderDepartment) implements GuardEvent {
 
     public HoldExpired {
         Objects.requireNonNull(queueId, "queueId");
@@ -29,16 +29,6 @@ public record HoldExpired(String queueId, ReversePath sender, String expiryActio
     @Override
     public EventType type() {
         return EventType.EXPIRED;
-    }
-
-    @Override
-    public Optional<String> queue() {
-        return Optional.of(queueId);
-    }
-
-    @Override
-    public Optional<String> actor() {
-        return Optional.empty();
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.misdeliveryguard.core.mail.ReversePath;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The sender (or an approver) of a held message was sent the confirmation link. The token is never
@@ -17,7 +16,7 @@ import java.util.Optional;
  * @param expiresAt when the hold expires
  */
 public record HoldNotified(String queueId, ReversePath sender, MailAddress notified, Instant expiresAt)
-        implements AuditEvent {
+        implements GuardEvent {
 
     public HoldNotified {
         Objects.requireNonNull(queueId, "queueId");
@@ -29,16 +28,6 @@ public record HoldNotified(String queueId, ReversePath sender, MailAddress notif
     @Override
     public EventType type() {
         return EventType.NOTIFIED;
-    }
-
-    @Override
-    public Optional<String> queue() {
-        return Optional.of(queueId);
-    }
-
-    @Override
-    public Optional<String> actor() {
-        return Optional.empty();
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The one reminder for an unattended hold was sent.
@@ -13,7 +12,7 @@ import java.util.Optional;
  * @param sender   the held message's envelope sender
  * @param notified where the reminder went
  */
-public record HoldReminded(String queueId, ReversePath sender, MailAddress notified) implements AuditEvent {
+public record HoldReminded(String queueId, ReversePath sender, MailAddress notified) implements GuardEvent {
 
     public HoldReminded {
         Objects.requireNonNull(queueId, "queueId");
@@ -24,16 +23,6 @@ public record HoldReminded(String queueId, ReversePath sender, MailAddress notif
     @Override
     public EventType type() {
         return EventType.REMINDED;
-    }
-
-    @Override
-    public Optional<String> queue() {
-        return Optional.of(queueId);
-    }
-
-    @Override
-    public Optional<String> actor() {
-        return Optional.empty();
     }
 
     @Override

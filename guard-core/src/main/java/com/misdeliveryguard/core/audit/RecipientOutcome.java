@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param nextAttempt for a deferral, when the next attempt is due
  */
 public record RecipientOutcome(EventType type, String queueId, ReversePath sender, MailAddress recipient,
-        String reply, Optional<Instant> nextAttempt) implements AuditEvent {
+        String reply, Optional<Instant> nextAttempt) implements GuardEvent {
 
     public RecipientOutcome {
         if (type != EventType.DELIVERED && type != EventType.DEFERRED && type != EventType.BOUNCED) {
@@ -43,16 +43,6 @@ public record RecipientOutcome(EventType type, String queueId, ReversePath sende
 
     public static RecipientOutcome bounced(String queueId, ReversePath sender, MailAddress recipient, String reply) {
         return new RecipientOutcome(EventType.BOUNCED, queueId, sender, recipient, reply, Optional.empty());
-    }
-
-    @Override
-    public Optional<String> queue() {
-        return Optional.of(queueId);
-    }
-
-    @Override
-    public Optional<String> actor() {
-        return Optional.empty();
     }
 
     @Override

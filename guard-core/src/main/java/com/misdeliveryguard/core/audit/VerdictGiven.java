@@ -33,7 +33,7 @@ import java.util.Optional;
  *                     the would-be verdict that lets an administrator measure hold rates before enforcing
  */
 public record VerdictGiven(String queueId, ReversePath sender, Action action, List<Recipient> recipients,
-        List<Finding> findings, List<String> problems, Action policyAction) implements AuditEvent {
+        List<Finding> findings, List<String> problems, Action policyAction) implements GuardEvent {
 
     /**
      * One envelope recipient as the verdict saw it.
@@ -125,16 +125,6 @@ public record VerdictGiven(String queueId, ReversePath sender, Action action, Li
     @Override
     public EventType type() {
         return EventType.VERDICT;
-    }
-
-    @Override
-    public Optional<String> queue() {
-        return Optional.of(queueId);
-    }
-
-    @Override
-    public Optional<String> actor() {
-        return Optional.empty();
     }
 
     @Override

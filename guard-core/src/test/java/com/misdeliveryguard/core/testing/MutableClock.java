@@ -1,4 +1,4 @@
-package com.misdeliveryguard.smtp.testing;
+package com.misdeliveryguard.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;

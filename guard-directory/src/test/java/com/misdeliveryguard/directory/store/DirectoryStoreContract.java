@@ -14,7 +14,7 @@ import com.misdeliveryguard.directory.organization.InternalDomains;
 import com.misdeliveryguard.core.directory.KnownDomain;
 import com.misdeliveryguard.core.directory.Organization;
 import com.misdeliveryguard.core.directory.OrganizationName;
-import com.misdeliveryguard.directory.testing.MutableClock;
+import com.misdeliveryguard.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.misdeliveryguard.directory.store;
 
-import com.misdeliveryguard.directory.testing.MutableClock;
+import com.misdeliveryguard.core.testing.MutableClock;
 import com.misdeliveryguard.directory.testing.TestDatabase;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;

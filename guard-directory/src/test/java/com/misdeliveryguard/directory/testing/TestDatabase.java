@@ -23,7 +23,7 @@ public abstract class TestDatabase implements AutoCloseable {
     /** A new H2 in-memory database, migrated. */
     public static TestDatabase h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        String name = "dir_" + UUID.randomUUID().toString().replace("-", "");
+        String name = "test_" + UUID.randomUUID().toString().replace("-", "");
         dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         migrate(dataSource, null);
@@ -35,11 +35,7 @@ public abstract class TestDatabase implements AutoCloseable {
 
             @Override
             public void close() {
-                try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-                    statement.execute("SHUTDOWN");
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
+                execute(dataSource, "SHUTDOWN");
             }
         };
     }
@@ -63,13 +59,17 @@ public abstract class TestDatabase implements AutoCloseable {
 
             @Override
             public void close() {
-                try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-                    statement.execute("DROP SCHEMA " + schema + " CASCADE");
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
+                execute(dataSource, "DROP SCHEMA " + schema + " CASCADE");
             }
         };
+    }
+
+    private static void execute(DataSource dataSource, String sql) {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void migrate(DataSource dataSource, String schema) {

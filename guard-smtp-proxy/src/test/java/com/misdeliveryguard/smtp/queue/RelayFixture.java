@@ -12,7 +12,7 @@ import com.misdeliveryguard.smtp.spool.Durability;
 import com.misdeliveryguard.smtp.spool.QueueState;
 import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
-import com.misdeliveryguard.smtp.testing.MutableClock;
+import com.misdeliveryguard.core.testing.MutableClock;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package com.misdeliveryguard.app.confirm.hold;
 
-import com.misdeliveryguard.app.testing.TestDatabase;
+import com.misdeliveryguard.directory.testing.TestDatabase;
 
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,6 @@
 package com.misdeliveryguard.app.confirm.hold;
 
-import com.misdeliveryguard.app.testing.TestDatabase;
+import com.misdeliveryguard.directory.testing.TestDatabase;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
