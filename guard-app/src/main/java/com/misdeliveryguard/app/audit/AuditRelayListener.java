@@ -9,6 +9,7 @@ import com.misdeliveryguard.core.audit.VerdictGiven;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.smtp.delivery.RecipientResult;
+import com.misdeliveryguard.smtp.queue.IntakeRecords;
 import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
 
 /**
  * Writes the relay path's events to the decision log: at the check, a {@code received} entry (the
@@ -25,10 +27,12 @@ import org.slf4j.LoggerFactory;
  * {@code delivered}, {@code deferred} or {@code bounced} entry per recipient result.
  *
  * <p>The received entry is written when the facts are known (right after the spool commit, on the
- * same thread), so it can carry the Message-ID; it and the verdict are one transaction. A failing append is logged and counted
+ * same thread), so it can carry the Message-ID. It and the verdict are {@link IntakeRecords}: they
+ * are committed in the intake's transaction before the 250, and when they cannot be, the client
+ * gets 451 (ADR 0005). A failing append of a later entry is logged and counted
  * ({@code guard.audit.append.failures}) and never changes what happens to the message.
  */
-final class AuditRelayListener implements RelayEvents {
+final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(AuditRelayListener.class);
     private final DecisionLog decisionLog;
@@ -42,11 +46,23 @@ final class AuditRelayListener implements RelayEvents {
                 .description("Decision-log entries that could not be written").register(registry);
     }
 
+    /** Last of the intake records: appending locks the chain's head until the intake's transaction ends. */
     @Override
-    public void checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void commit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         boolean generated = message.origin() == SpooledMessage.Origin.GUARD;
-        append(List.of(new MessageReceived(message.id(), message.envelope(), message.size(), message.sha256(),
-                generated, facts), VerdictGiven.of(message.id(), message.envelope(), facts, verdict, directory)));
+        try {
+            decisionLog.appendAll(List.of(new MessageReceived(message.id(), message.envelope(), message.size(),
+                    message.sha256(), generated, facts),
+                    VerdictGiven.of(message.id(), message.envelope(), facts, verdict, directory)));
+        } catch (RuntimeException e) {
+            failures.increment(2);
+            throw e;
+        }
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,6 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Within one process a lock in front of the transaction keeps threads from queueing on the database
  * lock. After the commit the entry is written as one JSON line to the {@code guard.audit} logger
  * (for a SIEM) and handed to the listener (checkpoints).
+ *
+ * <p>Called inside a caller's transaction on the same data source (the intake's records, a
+ * notice marked sent; ADR 0005), the append joins it: the in-process lock is then held, and the
+ * SIEM line written, only when that transaction ends, so that the chain's head is never locked in
+ * the database by a thread that waits for the in-process lock.
  */
 public final class JdbcDecisionLog implements DecisionLog {
 
@@ -119,10 +126,20 @@ public final class JdbcDecisionLog implements DecisionLog {
 
     private <T> T locked(java.util.function.Supplier<T> work) {
         lock.lock();
+        boolean joined = TransactionSynchronizationManager.isSynchronizationActive();
         try {
             return tx.execute(status -> work.get());
         } finally {
-            lock.unlock();
+            if (joined) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        lock.unlock();
+                    }
+                });
+            } else {
+                lock.unlock();
+            }
         }
     }
 
@@ -166,6 +183,19 @@ public final class JdbcDecisionLog implements DecisionLog {
     }
 
     private void publish(List<LogEntry> entries) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publishNow(entries);
+                }
+            });
+        } else {
+            publishNow(entries);
+        }
+    }
+
+    private void publishNow(List<LogEntry> entries) {
         for (LogEntry e : entries) {
             SIEM.info(e.toExportLine());
             try {

@@ -6,26 +6,28 @@ import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.message.MessageFacts;
-import com.misdeliveryguard.smtp.queue.RelayEvents;
+import com.misdeliveryguard.smtp.queue.IntakeRecords;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
 
 /**
- * Hears the relay path's verdicts ({@link RelayEvents#checked}) and records every {@code HOLD} and
- * {@code DELAY} of a submitted message as a hold, then asks the scheduler to notify soon. Runs on
- * the SMTP session's thread just before the intake moves the message to {@code hold/}: it only
- * writes the record (one short transaction); the notification is sent by the scheduler once the
- * message is in {@code hold/}. A failure is logged, never thrown: the message stays safely held.
+ * Records every {@code HOLD} and {@code DELAY} of a submitted message as a hold, then asks the
+ * scheduler to notify soon. One of the {@link IntakeRecords}: runs on the SMTP session's thread,
+ * inside the intake's transaction, before the message moves to {@code hold/} and before the 250
+ * (ADR 0005). A failure is thrown: the transaction rolls back and the client gets 451 (or, for a
+ * message re-checked at start-up, it stays in {@code incoming/} and is tried again). The
+ * notification is sent by the scheduler once the message is in {@code hold/}.
  *
  * <p>A sender with more open holds than {@code guard.confirm.max-open-holds-per-sender}
  * (RELIABILITY promise 8) is flagged with a warning for each further hold; the hold is recorded
  * all the same (never refused, never lost).
  */
-final class HoldRecorder implements RelayEvents {
+final class HoldRecorder implements IntakeRecords, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(HoldRecorder.class);
     private final HoldFactory factory;
@@ -45,23 +47,25 @@ final class HoldRecorder implements RelayEvents {
         this.clock = clock;
     }
 
+    /** Before the decision log's entries, which lock the chain's head: that lock is held the shortest. */
     @Override
-    public void checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+    public int getOrder() {
+        return 0;
+    }
+
+    @Override
+    public void commit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         if (message.origin() != SpooledMessage.Origin.SMTP
                 || (verdict.action() != Action.HOLD && verdict.action() != Action.DELAY)) {
             return;
         }
-        try {
-            HeldMessage hold = factory.of(message, facts, verdict, clock.instant());
-            if (store.insert(hold)) {
-                flagIfOverCap(hold);
-                scheduler.ifAvailable(HoldScheduler::kick);
-            } else {
-                log.info("Held message {} was recorded before (re-checked after a restart); keeping that record",
-                        message.id());
-            }
-        } catch (RuntimeException e) {
-            log.error("Cannot record held message {}; it stays in hold/ without a confirmation link", message.id(), e);
+        HeldMessage hold = factory.of(message, facts, verdict, clock.instant());
+        if (store.insert(hold)) {
+            flagIfOverCap(hold);
+            scheduler.ifAvailable(HoldScheduler::kick);
+        } else {
+            log.info("Held message {} was recorded before (re-checked after a restart); keeping that record",
+                    message.id());
         }
     }
 

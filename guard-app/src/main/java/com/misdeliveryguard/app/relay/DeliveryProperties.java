@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maximalBackoff  longest retry delay
  * @param maximalLifetime after this, undelivered recipients bounce
  * @param queueRunInterval how often deferred messages are checked for their next attempt
+ * @param drainTime       at shutdown, how long deliveries in flight may take to finish (what is
+ *                        cut short is tried again after the restart, never to a recipient whose
+ *                        250 was recorded)
  */
 @ConfigurationProperties("guard.delivery")
 public record DeliveryProperties(Integer workers, Duration minimalBackoff, Duration maximalBackoff,
-        Duration maximalLifetime, Duration queueRunInterval) {
+        Duration maximalLifetime, Duration queueRunInterval, Duration drainTime) {
 
     public DeliveryProperties {
         workers = workers == null ? 4 : workers;
@@ -22,5 +25,6 @@ public record DeliveryProperties(Integer workers, Duration minimalBackoff, Durat
         maximalBackoff = maximalBackoff == null ? Duration.ofSeconds(4000) : maximalBackoff;
         maximalLifetime = maximalLifetime == null ? Duration.ofDays(5) : maximalLifetime;
         queueRunInterval = queueRunInterval == null ? Duration.ofSeconds(10) : queueRunInterval;
+        drainTime = drainTime == null ? Duration.ofSeconds(30) : drainTime;
     }
 }

@@ -15,6 +15,7 @@ import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.queue.BounceComposer;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
+import com.misdeliveryguard.smtp.queue.IntakeRecords;
 import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.queue.TraceHeader;
 import com.misdeliveryguard.smtp.spool.Durability;
@@ -32,6 +33,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the relay path: spool → listener → {@link GuardIntake} (the {@link Guard} seam) → delivery
@@ -105,13 +108,19 @@ class RelayConfiguration {
                 delivery.maximalLifetime());
         return new DeliveryQueue(spool, upstream, retry, TraceHeader.rfc5321(guard.hostName()),
                 BounceComposer.rfc3464(guard.hostName(), clock),
-                allListeners(listeners), clock, delivery.workers());
+                allListeners(listeners), clock, delivery.workers(), delivery.drainTime());
     }
 
+    /**
+     * The intake commits every {@link IntakeRecords} bean (hold record, decision-log entries) in one
+     * transaction before the 250 (ADR 0005).
+     */
     @Bean
     GuardIntake guardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue,
-            List<RelayEvents> listeners) {
-        return new GuardIntake(spool, parser, guard, queue, allListeners(listeners));
+            List<RelayEvents> listeners, List<IntakeRecords> records, PlatformTransactionManager transactions,
+            MeterRegistry registry) {
+        return new GuardIntake(spool, parser, guard, queue, allListeners(listeners),
+                new TransactionalIntakeRecords(records, new TransactionTemplate(transactions), registry));
     }
 
     @Bean

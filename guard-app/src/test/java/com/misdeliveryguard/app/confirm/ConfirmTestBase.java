@@ -1,6 +1,7 @@
 package com.misdeliveryguard.app.confirm;
 
 import com.misdeliveryguard.app.GuardApplication;
+import com.misdeliveryguard.app.storage.CommitFaults;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.core.guard.Action;
@@ -68,6 +69,8 @@ abstract class ConfirmTestBase {
     static final SmtpSink upstream = sink();
     static final Path data = tempDir();
     static final MutableClock clock = new MutableClock(Instant.now());
+    /** Off unless a test turns it on (and off again): makes every database commit fail. */
+    static final CommitFaults faults = new CommitFaults();
 
     @Autowired
     SmtpListener listener;
@@ -206,6 +209,11 @@ abstract class ConfirmTestBase {
      */
     @TestConfiguration(proxyBeanMethods = false)
     static class TestBeans {
+
+        @Bean
+        static CommitFaults commitFaults() {
+            return faults;
+        }
 
         @Bean
         @Primary

@@ -117,7 +117,7 @@ class SenderResourceCapsTest extends ConfirmTestBase {
             writer.write(bytes, 0, bytes.length);
             spooled = writer.commit(envelope, SpooledMessage.Origin.SMTP);
         }
-        recorder.checked(spooled, Optional.of(parser.parse(new ByteArrayInputStream(m.bytes()), envelope.recipients())),
+        recorder.commit(spooled, Optional.of(parser.parse(new ByteArrayInputStream(m.bytes()), envelope.recipients())),
                 new Verdict(Action.HOLD, List.of(new Finding("keyword", Severity.MEDIUM, Optional.empty(), "社外秘",
                         "Confidential", Map.of()))));
         return spooled.id();

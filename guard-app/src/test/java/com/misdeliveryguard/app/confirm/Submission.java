@@ -108,6 +108,12 @@ final class Submission {
 
     /** Submits over SMTP and returns the queue id from the 250 reply. */
     String send(int port, boolean authenticate) throws IOException {
+        String reply = RawSmtpClient.expect(finalReply(port, authenticate), "250");
+        return reply.substring(reply.lastIndexOf(' ') + 1).strip();
+    }
+
+    /** Submits over SMTP and returns the reply to the end of data, whatever it is. */
+    String finalReply(int port, boolean authenticate) throws IOException {
         try (RawSmtpClient client = new RawSmtpClient(port)) {
             client.greeting();
             client.command("EHLO client.test");
@@ -125,8 +131,7 @@ final class Submission {
             data.write(bytes());
             data.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
             client.write(data.toByteArray());
-            String reply = RawSmtpClient.expect(client.reply(), "250");
-            return reply.substring(reply.lastIndexOf(' ') + 1).strip();
+            return client.reply();
         }
     }
 

@@ -99,6 +99,9 @@ final class DataCommand extends GuardCommand {
         if (disposition instanceof MessageIntake.Rejected rejected) {
             return rejected.reply();
         }
+        if (disposition instanceof MessageIntake.TryLater later) {
+            return later.reply();
+        }
         return "250 2.0.0 Ok: queued as " + ((MessageIntake.Queued) disposition).id();
     }
 }

@@ -42,10 +42,18 @@ import org.slf4j.LoggerFactory;
  * <p>Each message is worked on by one thread at a time ({@link #inFlight}). Time comes from the
  * injected {@link Clock}; {@link #runDue()} is what the periodic tick calls, and tests call it after
  * moving a fake clock.
+ *
+ * <p>Shutdown ({@link #close}) never duplicates: no new attempt starts, attempts in flight get up
+ * to the drain time to finish, and their results are recorded with writes an interrupt cannot abort
+ * ({@link DeliveryJournal}). Workers are never interrupted; an attempt still waiting for the
+ * upstream when the drain time is over is cut short by the process exit and tried again after the
+ * restart, to the recipients without a recorded result only.
  */
 public final class DeliveryQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryQueue.class);
+    /** Default of {@code guard.delivery.drain-time}. */
+    public static final java.time.Duration DEFAULT_DRAIN_TIME = java.time.Duration.ofSeconds(30);
 
     private final Spool spool;
     private final Upstream upstream;
@@ -61,9 +69,21 @@ public final class DeliveryQueue implements AutoCloseable {
     private final Map<String, Instant> stuck = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
+    private final java.time.Duration drainTime;
+    private volatile boolean closing;
 
     public DeliveryQueue(Spool spool, Upstream upstream, RetrySchedule retry, TraceHeader traceHeader,
             BounceComposer bounces, RelayEvents events, Clock clock, int workers) {
+        this(spool, upstream, retry, traceHeader, bounces, events, clock, workers, DEFAULT_DRAIN_TIME);
+    }
+
+    /**
+     * @param drainTime how long {@link #close} waits for deliveries in flight
+     *                  ({@code guard.delivery.drain-time})
+     */
+    public DeliveryQueue(Spool spool, Upstream upstream, RetrySchedule retry, TraceHeader traceHeader,
+            BounceComposer bounces, RelayEvents events, Clock clock, int workers, java.time.Duration drainTime) {
+        this.drainTime = drainTime;
         this.spool = spool;
         this.upstream = upstream;
         this.retry = retry;
@@ -105,10 +125,14 @@ public final class DeliveryQueue implements AutoCloseable {
 
     /** A message just moved to {@code outgoing/}: deliver it as soon as a worker is free. */
     public void enqueue(String id) {
-        if (inFlight.add(id)) {
+        if (!closing && inFlight.add(id)) {
             running.incrementAndGet();
             workers.execute(() -> {
                 try {
+                    if (closing) {
+                        log.info("Not starting delivery of {}: shutting down; it is delivered after the restart", id);
+                        return;
+                    }
                     attempt(id);
                 } catch (RuntimeException e) {
                     log.error("Delivery of {} failed unexpectedly; it stays in the spool", id, e);
@@ -151,14 +175,36 @@ public final class DeliveryQueue implements AutoCloseable {
      * @return the queue id of the new message
      */
     public String sendGenerated(byte[] message, MailAddress to) throws IOException {
-        try (SpoolWriter writer = spool.create()) {
+        String id = stageGenerated(message, to);
+        releaseGenerated(id);
+        return id;
+    }
+
+    /**
+     * First half of {@link #sendGenerated}: the mail is committed (fsynced) to {@code incoming/} but
+     * not delivered yet. The caller marks it sent in its own records and then calls
+     * {@link #releaseGenerated} (or {@link #discardGenerated} when its records could not be
+     * committed). A crash in between leaves it in {@code incoming/}, where start-up delivers it.
+     *
+     * @return the queue id of the new message
+     */
+    public String stageGenerated(byte[] message, MailAddress to) throws IOException {
+        try (SpoolWriter writer = spool.createGenerated()) {
             writer.write(message, 0, message.length);
-            SpooledMessage notice = writer.commit(new Envelope(ReversePath.NULL, List.of(to), Optional.empty(),
-                    "127.0.0.1", "localhost", false, true, clock.instant()), SpooledMessage.Origin.GUARD);
-            spool.move(notice.id(), QueueState.INCOMING, QueueState.OUTGOING);
-            enqueue(notice.id());
-            return notice.id();
+            return writer.commit(new Envelope(ReversePath.NULL, List.of(to), Optional.empty(),
+                    "127.0.0.1", "localhost", false, true, clock.instant()), SpooledMessage.Origin.GUARD).id();
         }
+    }
+
+    /** Second half of {@link #sendGenerated}: delivers a staged mail. */
+    public void releaseGenerated(String id) throws IOException {
+        spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
+        enqueue(id);
+    }
+
+    /** Removes a staged mail whose sending was not recorded. */
+    public void discardGenerated(String id) throws IOException {
+        spool.delete(QueueState.INCOMING, id);
     }
 
     /**
@@ -322,15 +368,30 @@ public final class DeliveryQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops delivering without sending anything twice: no new attempt starts, the attempts in
+     * flight get up to the drain time, and the workers are never interrupted. What is still in
+     * flight afterwards stays in {@code outgoing/} with its journal and is tried again after the
+     * restart, to the recipients without a recorded result only.
+     */
     @Override
     public void close() {
-        ticker.shutdownNow();
+        closing = true;
+        ticker.shutdown();
         workers.shutdown();
+        boolean drained = false;
         try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+            drained = workers.awaitTermination(drainTime.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        workers.shutdownNow();
+        if (drained) {
+            log.info("Delivery stopped; nothing was in flight");
+        } else {
+            log.warn("Delivery stopped after the drain time ({}) with {} still in flight: {}; they stay in the spool "
+                    + "and are tried again after the restart (recipients with a recorded result are not sent again)",
+                    drainTime, inFlight.size(), List.copyOf(inFlight));
+        }
     }
 }

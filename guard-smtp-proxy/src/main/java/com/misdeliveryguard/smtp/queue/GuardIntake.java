@@ -27,27 +27,44 @@ import org.slf4j.LoggerFactory;
  * removed and the client gets a 5xx
  * (reject). A guard that throws holds the message (fail closed). Messages the guard itself produced
  * (DSNs, notices) are never checked.
+ *
+ * <p>Between the verdict and the move, the {@link IntakeRecords} the next state depends on are
+ * committed. When that fails for a message being submitted, it is removed and the client gets
+ * {@code 451 4.3.0} (nothing kept, the client retries); for a message found in {@code incoming/} at
+ * start-up (possibly acknowledged already) it stays there and is checked again by
+ * {@link #retryIncoming}.
  */
 public final class GuardIntake implements MessageIntake {
 
     private static final Logger log = LoggerFactory.getLogger(GuardIntake.class);
+    private static final String TRY_LATER = "451 4.3.0 Cannot record the message right now, try again later";
     private final Spool spool;
     private final MessageFactsParser parser;
     private final Guard guard;
     private final DeliveryQueue queue;
     private final RelayEvents events;
+    private final IntakeRecords records;
 
     public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events) {
+        this(spool, parser, guard, queue, events, IntakeRecords.NONE);
+    }
+
+    public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events,
+            IntakeRecords records) {
         this.spool = spool;
         this.parser = parser;
         this.guard = guard;
         this.queue = queue;
         this.events = events;
+        this.records = records;
     }
 
     @Override
     public Disposition accept(SpooledMessage message) {
-        events.accepted(message);
+        return check(message, false);
+    }
+
+    private Disposition check(SpooledMessage message, boolean maybeAcknowledged) {
         Optional<MessageFacts> facts = Optional.empty();
         Verdict verdict;
         if (message.origin() == SpooledMessage.Origin.GUARD) {
@@ -60,6 +77,12 @@ public final class GuardIntake implements MessageIntake {
                 verdict = failClosed(message, e);
             }
         }
+        try {
+            records.commit(message, facts, verdict);
+        } catch (RuntimeException e) {
+            return recordsFailed(message, maybeAcknowledged, e);
+        }
+        events.accepted(message);
         events.checked(message, facts, verdict);
         try {
             return act(message, verdict);
@@ -70,15 +93,52 @@ public final class GuardIntake implements MessageIntake {
         }
     }
 
-    /** Re-checks what a crash left in {@code incoming/} (acknowledged, never checked). */
-    public void recover(List<String> incoming) {
+    /**
+     * Re-checks what a crash left in {@code incoming/} (committed, perhaps acknowledged, never
+     * checked or never moved on). Returns how many stay there because their records still cannot
+     * be committed.
+     */
+    public int recover(List<String> incoming) {
+        int left = 0;
         for (String id : incoming) {
             try {
-                accept(spool.read(QueueState.INCOMING, id));
+                if (check(spool.read(QueueState.INCOMING, id), true) instanceof TryLater) {
+                    left++;
+                }
             } catch (IOException e) {
                 log.error("Cannot read incoming message {} during recovery", id, e);
+                left++;
             }
         }
+        return left;
+    }
+
+    /**
+     * Checks again what stayed in {@code incoming/} for longer than {@code olderThan} (its records
+     * could not be committed at start-up); the periodic tick calls this so that nothing waits for
+     * the next restart. Messages of sessions still in progress are younger and left alone.
+     */
+    public int retryIncoming(java.time.Instant olderThan) {
+        List<String> stale = spool.list(QueueState.INCOMING).stream()
+                .filter(id -> spool.committedBefore(QueueState.INCOMING, id, olderThan)).toList();
+        return stale.isEmpty() ? 0 : recover(stale);
+    }
+
+    private Disposition recordsFailed(SpooledMessage message, boolean maybeAcknowledged, RuntimeException e) {
+        if (maybeAcknowledged) {
+            log.error("Cannot commit the records of {} (hold record, decision log); it stays in incoming/ and is "
+                    + "checked again later", message.id(), e);
+            return new TryLater(TRY_LATER);
+        }
+        log.error("Cannot commit the records of {} (hold record, decision log); answering 451 and keeping nothing",
+                message.id(), e);
+        try {
+            spool.delete(QueueState.INCOMING, message.id());
+        } catch (IOException deleteFailed) {
+            log.error("Cannot remove {} after its records failed; it stays in incoming/ and is checked again later "
+                    + "(the client retries too: a possible duplicate)", message.id(), deleteFailed);
+        }
+        return new TryLater(TRY_LATER);
     }
 
     private static Verdict failClosed(SpooledMessage message, Exception e) {

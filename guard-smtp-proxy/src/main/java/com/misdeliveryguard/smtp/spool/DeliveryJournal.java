@@ -2,13 +2,11 @@ package com.misdeliveryguard.smtp.spool;
 
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,11 @@ import java.util.Optional;
  * <p>Lines: {@code relayed <addr> <reply>}, {@code bounced <addr> <reply>},
  * {@code dropped <addr> <reason>} (the sender released the message without this recipient),
  * {@code deferred <attempt> <next-attempt> <reply>}. A torn last line (crash mid-append) is ignored.
+ *
+ * <p>Appends go through a {@link FileOutputStream} and {@link java.io.FileDescriptor#sync}, not an
+ * interruptible {@link java.nio.channels.FileChannel}: a delivery worker interrupted at shutdown
+ * after the upstream's 250 still records that 250 (an interruptible channel would close itself
+ * with {@code ClosedByInterruptException} and the recipient would be sent again after the restart).
  */
 public final class DeliveryJournal {
 
@@ -50,13 +53,9 @@ public final class DeliveryJournal {
         for (String line : lines) {
             text.append(line.replaceAll("[\\r\\n]+", " ")).append('\n');
         }
-        try (FileChannel channel = FileChannel.open(messageDir.resolve(FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            durability.force(channel);
+        try (FileOutputStream out = new FileOutputStream(messageDir.resolve(FILE).toFile(), true)) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            durability.force(out.getFD());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.misdeliveryguard.smtp.spool;
 
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -13,6 +14,14 @@ public interface Durability {
 
     /** fsync the contents of an open file. */
     void force(FileChannel file) throws IOException;
+
+    /**
+     * fsync an open file through its descriptor. Unlike {@link FileChannel#force}, an interrupt of
+     * the calling thread cannot abort it (the delivery journal relies on that at shutdown).
+     */
+    default void force(FileDescriptor file) throws IOException {
+        file.sync();
+    }
 
     /** fsync a directory so that renames and new entries in it survive a crash. */
     void forceDirectory(Path directory) throws IOException;

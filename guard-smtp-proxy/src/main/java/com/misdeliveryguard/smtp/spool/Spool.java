@@ -39,6 +39,10 @@ public final class Spool {
     static final String MESSAGE = "message";
     static final String ENVELOPE = "envelope";
     private static final String TMP = "tmp";
+    /** Where a message directory goes to be deleted, so that a crash mid-delete never leaves half a message. */
+    private static final String TRASH = "trash";
+    /** Marks a {@code tmp/} entry as mail the guard writes itself: rewritten from its record if a crash cuts it short. */
+    static final String GENERATED = "generated";
 
     private final Path root;
     private final Clock clock;
@@ -57,6 +61,7 @@ public final class Spool {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(durability, "durability");
         Files.createDirectories(root.resolve(TMP));
+        Files.createDirectories(root.resolve(TRASH));
         for (QueueState state : QueueState.values()) {
             Files.createDirectories(root.resolve(state.directory()));
         }
@@ -73,6 +78,17 @@ public final class Spool {
         Path dir = root.resolve(TMP).resolve(id);
         Files.createDirectory(dir);
         return new SpoolWriter(this, id, dir);
+    }
+
+    /**
+     * Starts writing a message the guard composes itself (a notice, a bounce). Should a crash cut
+     * it short, start-up removes it without a quarantine: it was never acknowledged to anybody and
+     * its record (the hold, the journal) makes it written again.
+     */
+    public SpoolWriter createGenerated() throws IOException {
+        SpoolWriter writer = create();
+        Files.createFile(root.resolve(TMP).resolve(writer.id()).resolve(GENERATED));
+        return writer;
     }
 
     /** Called by {@link SpoolWriter#commit}: the message directory is complete and synced. */
@@ -144,18 +160,42 @@ public final class Spool {
         DeliveryJournal.append(dir(state, id), List.of(DeliveryJournal.deferred(attempt, next, reply)), durability);
     }
 
-    /** Removes a message that reached its final state (recorded by the caller before). */
+    /**
+     * Removes a message that reached its final state (recorded by the caller before): one atomic
+     * rename into {@code trash/}, then the files. A crash in between leaves the directory in
+     * {@code trash/}, where {@link #recover} finishes the removal; never half a message in a state.
+     */
     public void delete(QueueState state, String id) throws IOException {
-        deleteTree(dir(state, id));
-        durability.forceDirectory(root.resolve(state.directory()));
+        Path source = dir(state, id);
+        Path target = root.resolve(TRASH).resolve(id);
+        deleteTree(target);
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        durability.forceDirectory(source.getParent());
+        deleteTree(target);
+    }
+
+    /** Whether a message in a state was received (or, for the guard's own mail, written) before {@code instant}. */
+    public boolean committedBefore(QueueState state, String id, Instant instant) {
+        try {
+            return read(state, id).envelope().receivedAt().isBefore(instant);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Message ids in a state, oldest first. */
     public List<String> list(QueueState state) {
         try (Stream<Path> entries = Files.list(root.resolve(state.directory()))) {
-            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(id -> state == QueueState.CORRUPT || QueueIds.isValid(id)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> entries(QueueState state) throws IOException {
+        try (Stream<Path> entries = Files.list(root.resolve(state.directory()))) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
@@ -167,27 +207,63 @@ public final class Spool {
         }
     }
 
-    /**
-     * Start-up recovery: everything under {@code tmp/} was never acknowledged and goes to
-     * {@code corrupt/}; every message whose envelope cannot be read or whose bytes do not match the
-     * recorded size goes to {@code corrupt/} too. Returns what is left, per state.
-     */
+    /** {@link #recover(RepairLog)} reporting repairs to the log only. */
     public Map<QueueState, List<String>> recover() throws IOException {
+        return recover(RepairLog.LOG);
+    }
+
+    /**
+     * Start-up recovery of the file system side (ADR 0005). What a crash can leave, and what
+     * happens to it:
+     * <ul>
+     *   <li>{@code trash/<id>}: a removal cut short; it is finished ({@code unfinished-removal});</li>
+     *   <li>a directory in a state holding no {@code message} file (only the envelope and journal,
+     *       or nothing; left by a removal cut short before removals went through {@code trash/}):
+     *       the message had reached its final state; the removal is finished ({@code unfinished-removal});</li>
+     *   <li>{@code tmp/<id>} of the guard's own mail: never committed, removed; its record writes it
+     *       again ({@code unfinished-generated});</li>
+     *   <li>{@code tmp/<id>} of a client's message: never acknowledged, quarantined to {@code corrupt/};</li>
+     *   <li>a message whose envelope cannot be read or whose bytes do not match the recorded size:
+     *       quarantined to {@code corrupt/} (real damage, for an administrator).</li>
+     * </ul>
+     * Returns what is left, per state.
+     */
+    public Map<QueueState, List<String>> recover(RepairLog repairs) throws IOException {
+        try (Stream<Path> trash = Files.list(root.resolve(TRASH))) {
+            for (Path dir : trash.toList()) {
+                deleteTree(dir);
+                repairs.repaired("unfinished-removal", dir.getFileName().toString(),
+                        "finished removing a message that had reached its final state");
+            }
+        }
         try (Stream<Path> leftovers = Files.list(root.resolve(TMP))) {
             for (Path dir : leftovers.toList()) {
-                log.warn("Quarantining incomplete spool entry {} (never acknowledged)", dir.getFileName());
-                quarantine(dir);
+                if (Files.exists(dir.resolve(GENERATED))) {
+                    deleteTree(dir);
+                    repairs.repaired("unfinished-generated", dir.getFileName().toString(),
+                            "removed a notice or bounce cut short while it was written; it is written again from its "
+                                    + "record");
+                } else {
+                    log.warn("Quarantining incomplete spool entry {} (never acknowledged)", dir.getFileName());
+                    quarantine(dir);
+                }
             }
         }
         Map<QueueState, List<String>> found = new EnumMap<>(QueueState.class);
         for (QueueState state : QueueState.values()) {
             List<String> ok = new ArrayList<>();
-            for (String id : list(state)) {
+            for (String id : entries(state)) {
                 if (state == QueueState.CORRUPT || intact(state, id)) {
                     ok.add(id);
-                } else {
+                } else if (!QueueIds.isValid(id) || Files.exists(root.resolve(state.directory()).resolve(id)
+                        .resolve(MESSAGE))) {
                     log.error("Quarantining unreadable spool entry {}/{}", state.directory(), id);
-                    quarantine(dir(state, id));
+                    quarantine(root.resolve(state.directory()).resolve(id));
+                } else {
+                    deleteTree(root.resolve(state.directory()).resolve(id));
+                    durability.forceDirectory(root.resolve(state.directory()));
+                    repairs.repaired("unfinished-removal", id, "finished removing " + state.directory() + "/" + id
+                            + ", which held no message any more (its final state was reached before a crash)");
                 }
             }
             found.put(state, ok);
@@ -196,6 +272,9 @@ public final class Spool {
     }
 
     private boolean intact(QueueState state, String id) {
+        if (!QueueIds.isValid(id)) {
+            return false;
+        }
         try {
             SpooledMessage message = read(state, id);
             return message.id().equals(id) && Files.size(dir(state, id).resolve(MESSAGE)) == message.size();
