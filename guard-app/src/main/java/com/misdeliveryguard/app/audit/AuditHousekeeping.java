@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Background work of the decision log on one daemon thread: a checkpoint every
- * {@code checkpoint-interval} (when there are new entries) and retention every
- * {@code housekeeping-interval}, the first run a minute after start-up.
+ * Background work of the decision log on one daemon thread: a checkpoint at start-up, every
+ * {@code checkpoint-interval} (when there are new entries) and at shutdown, and retention every
+ * {@code housekeeping-interval}, the first run a minute after start-up. It stops in a later phase
+ * than the relay, so the shutdown checkpoint covers the results of the deliveries drained before.
  */
 final class AuditHousekeeping implements SmartLifecycle {
 
@@ -30,8 +31,15 @@ final class AuditHousekeeping implements SmartLifecycle {
         this.retentionInterval = retentionInterval;
     }
 
+    /** Started before the relay and stopped after it (lower phases start first and stop last). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+
     @Override
     public synchronized void start() {
+        run("start-up checkpoint", checkpoints::signHead);
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-housekeeping");
             t.setDaemon(true);
@@ -56,6 +64,7 @@ final class AuditHousekeeping implements SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
+            run("shutdown checkpoint", checkpoints::signHead);
         }
     }
 

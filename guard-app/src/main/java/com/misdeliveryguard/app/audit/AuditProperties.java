@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param retention          entries older than this are deleted (the deletion is itself an entry)
  * @param checkpointEvery    sign a checkpoint after this many entries
- * @param checkpointInterval and at least this often while entries are written
+ * @param checkpointInterval and at least this often while entries are written (also at start-up and shutdown)
  * @param checkpointKey      HMAC key for checkpoints (≥ 16 characters); unset = generated into
  *                           {@code <data-dir>/audit/checkpoint.key} on first start. Set it when
  *                           several instances share one database.
@@ -28,7 +28,7 @@ public record AuditProperties(Duration retention, Integer checkpointEvery, Durat
     public AuditProperties {
         retention = retention == null ? Duration.ofDays(400) : retention;
         checkpointEvery = checkpointEvery == null ? 1000 : checkpointEvery;
-        checkpointInterval = checkpointInterval == null ? Duration.ofMinutes(10) : checkpointInterval;
+        checkpointInterval = checkpointInterval == null ? Duration.ofMinutes(1) : checkpointInterval;
         housekeepingInterval = housekeepingInterval == null ? Duration.ofHours(1) : housekeepingInterval;
         timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
         pageSize = pageSize == null ? 50 : pageSize;

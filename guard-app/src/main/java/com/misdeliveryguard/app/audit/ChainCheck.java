@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Verifies the chain in the database: from the retention anchor to the head, in batches, against
- * the trusted checkpoints. Also checks that the anchor is the one the latest retention entry
- * recorded (so that deleting old entries and moving the anchor by hand shows up).
+ * the trusted checkpoints (a chain that ends before the last signed checkpoint was cut off). Also
+ * checks that the anchor is the one the latest retention entry recorded (so that deleting old
+ * entries and moving the anchor by hand shows up), and that the head is the chain's last entry (a
+ * head moved back over entries that still exist, or pointing past the chain's end, shows up).
  */
 public final class ChainCheck {
 
@@ -46,14 +48,34 @@ public final class ChainCheck {
             after = batch.get(batch.size() - 1).seq();
         }
         Verification result = verifier.finish();
-        Optional<ChainBreak> anchorBreak = anchorMismatch(head);
-        if (anchorBreak.isEmpty()) {
+        List<ChainBreak> more = Stream.concat(anchorMismatch(head).stream(), headMismatch(head, result).stream())
+                .toList();
+        if (more.isEmpty()) {
             return result;
         }
-        Optional<ChainBreak> first = Stream.concat(result.firstBreak().stream(), anchorBreak.stream())
+        Optional<ChainBreak> first = Stream.concat(result.firstBreak().stream(), more.stream())
                 .min(Comparator.comparingLong(ChainBreak::seq));
         return new Verification(result.entries(), result.firstSeq(), result.lastSeq(), result.lastHash(),
                 result.checkpointsChecked(), result.checkpointsSigned(), first);
+    }
+
+    private static Optional<ChainBreak> headMismatch(JdbcDecisionLog.Head head, Verification result) {
+        long end = result.entries() == 0 ? head.anchorSeq() : result.lastSeq();
+        if (head.lastSeq() < end) {
+            return Optional.of(new ChainBreak(head.lastSeq() + 1, ChainBreak.Problem.HEAD_MOVED_BACK,
+                    "the chain's head says entry " + head.lastSeq() + " is the last, but entries up to " + end
+                            + " follow it: the head was moved back"));
+        }
+        if (head.lastSeq() > end) {
+            return Optional.of(new ChainBreak(end + 1, ChainBreak.Problem.TRUNCATED, "entries " + (end + 1) + ".."
+                    + head.lastSeq() + " are missing: the chain ends at entry " + end + " but its head says "
+                    + head.lastSeq()));
+        }
+        if (result.entries() > 0 && !head.lastHash().equals(result.lastHash())) {
+            return Optional.of(new ChainBreak(end, ChainBreak.Problem.HEAD_MOVED_BACK, "the chain's head does not "
+                    + "carry the hash of entry " + end + ": the head was rewritten"));
+        }
+        return Optional.empty();
     }
 
     private Optional<ChainBreak> anchorMismatch(JdbcDecisionLog.Head head) {

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,7 +25,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Signs checkpoints of the chain's head and keeps them in three places: the
  * {@code audit_checkpoint} table, the file {@code <data-dir>/audit/checkpoint.json} (the latest
  * only, replaced atomically) and the {@code guard.audit} log. A checkpoint is due after
- * {@code checkpoint-every} entries and on every housekeeping tick that finds new entries.
+ * {@code checkpoint-every} entries, on every housekeeping tick that finds new entries
+ * ({@code checkpoint-interval}, default 1 minute), at start-up and at shutdown: no tail of the chain
+ * stays unprotected for long.
+ *
+ * <p>A head behind the latest trusted checkpoint (the tail was cut off, the head moved back) is
+ * never signed: that would replace the evidence of the cut in the file. It is logged as an error
+ * and left for the verifier to report.
  */
 public final class Checkpoints {
 
@@ -63,6 +70,14 @@ public final class Checkpoints {
     public synchronized Optional<Checkpoint> signHead() {
         JdbcDecisionLog.Head head = log.head();
         if (head.lastSeq() == 0 || latestInTable().map(c -> c.seq() >= head.lastSeq()).orElse(false)) {
+            return Optional.empty();
+        }
+        Optional<Checkpoint> newer = trusted().stream().filter(c -> c.seq() > head.lastSeq()).findFirst();
+        if (newer.isPresent()) {
+            LoggerFactory.getLogger(Checkpoints.class).error("Not signing the decision log's head at entry {}: "
+                    + "checkpoint {} of {} signed entry {}, so the chain was cut off or its head moved back; "
+                    + "verify the chain (console, GET /api/v1/audit/verify)", head.lastSeq(), file,
+                    newer.get().time(), newer.get().seq());
             return Optional.empty();
         }
         Checkpoint checkpoint = key.sign(head.lastSeq(), head.lastHash(), clock.instant());

@@ -15,11 +15,15 @@ import com.misdeliveryguard.core.audit.DecisionLog;
 import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.directory.LearnedRecipients;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
+import com.misdeliveryguard.smtp.queue.GuardIntake;
+import com.misdeliveryguard.smtp.spool.RepairLog;
 import com.misdeliveryguard.smtp.spool.Spool;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,11 +113,22 @@ class ConfirmConfiguration {
 
     @Bean(destroyMethod = "close")
     HoldScheduler holdScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry,
-            SpoolActions spool, Approvers approvers, ConfirmProperties confirm, Clock clock) {
-        HoldScheduler scheduler = new HoldScheduler(queries, store, notifier, expiry, spool, approvers,
-                new NoticeBudget(queries, store, confirm.maxNotificationsPerHour(), clock), confirm.reminder(), clock);
-        scheduler.start(confirm.tickInterval());
-        return scheduler;
+            SpoolActions spool, Approvers approvers, ConfirmProperties confirm, PlatformTransactionManager transactions,
+            Spool spoolDirectories, GuardIntake intake, DecisionTrail trail, RepairLog repairs, Clock clock) {
+        HoldReconciliation reconciliation = new HoldReconciliation(spoolDirectories, intake, queries, spool, expiry,
+                trail, repairs, clock);
+        return new HoldScheduler(queries, store, notifier, expiry, spool, approvers,
+                new NoticeBudget(queries, store, confirm.maxNotificationsPerHour(), clock), confirm.reminder(),
+                new TransactionTemplate(transactions), reconciliation, clock);
+    }
+
+    /**
+     * The scheduler starts when the application is ready: the relay has recovered the spool (so its
+     * first tick, which reconciles hold/ with the records, sees every state as a crash left it).
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> holdSchedulerStart(HoldScheduler scheduler, ConfirmProperties confirm) {
+        return event -> scheduler.start(confirm.tickInterval());
     }
 
     @Bean

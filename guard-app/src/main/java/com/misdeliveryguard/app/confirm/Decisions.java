@@ -122,7 +122,10 @@ public final class Decisions {
                 return false;
             }
             store.recordDecisions(hold.queueId(), confirmed, dropped);
-            if (!forward) {
+            if (forward) {
+                // the approvers' links are written with the decision, or the decision is not taken (ADR 0005)
+                notifier.askApproval(hold.withState(next, outcome), approvers.of(hold));
+            } else {
                 spool.release(hold, confirmed, DROPPED_REASON);
             }
             return true;
@@ -138,16 +141,7 @@ public final class Decisions {
                         cards.departmentOf(hold.sender()), decided.possiblyAutomated())
                 : HoldDecided.partiallyConfirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
                         dropped, cards.departmentOf(hold.sender()), decided.possiblyAutomated()));
-        HeldMessage after = hold.withState(next, outcome);
-        if (forward) {
-            try {
-                notifier.askApproval(after, approvers.of(hold));
-            } catch (RuntimeException e) {
-                log.error("Cannot ask the approvers of {}; the hold waits for them until it expires", hold.queueId(),
-                        e);
-            }
-        }
-        return new DecisionResult.Done(after);
+        return new DecisionResult.Done(hold.withState(next, outcome));
     }
 
     private DecisionResult cancel(TokenGrant grant, HeldMessage hold, Decided decided, Actor actor, Instant now) {

@@ -56,8 +56,11 @@ final class Expiry {
         String outcome = deliverOnExpiry ? "expired-delivered" : "expired-discarded";
         List<MailAddress> recipients = hold.state() == HoldState.AWAITING_APPROVAL ? hold.confirmedRecipients()
                 : hold.envelopeRecipients();
+        // the notice to the sender is written in the same transaction as the expiry (ADR 0005): when it
+        // cannot be written, the expiry waits for the next tick instead of leaving the sender untold
         boolean done = change(hold, Set.of(HoldState.HELD, HoldState.AWAITING_APPROVAL), HoldState.EXPIRED, outcome,
                 held, () -> {
+                    notifier.tellExpired(hold.withState(HoldState.EXPIRED, outcome), deliverOnExpiry);
                     if (deliverOnExpiry) {
                         spool.release(hold, recipients, "not confirmed before the hold expired");
                     } else {
@@ -67,11 +70,6 @@ final class Expiry {
         if (done) {
             trail.record(new HoldExpired(hold.queueId(), hold.sender(), deliverOnExpiry ? "deliver" : "discard", held,
                     cards.departmentOf(hold.sender())));
-            try {
-                notifier.tellExpired(hold.withState(HoldState.EXPIRED, outcome), deliverOnExpiry);
-            } catch (RuntimeException e) {
-                log.error("Cannot tell the sender of {} that it expired", hold.queueId(), e);
-            }
         }
         return done;
     }
@@ -88,13 +86,15 @@ final class Expiry {
         return done;
     }
 
-    /** Closes a hold whose message is no longer in {@code hold/}. */
-    void leftQueue(HeldMessage hold) {
+    /** Closes a hold whose message is no longer in {@code hold/}; false when it was closed before. */
+    boolean leftQueue(HeldMessage hold) {
         if (store.transition(hold.queueId(), EnumSet.copyOf(HoldState.WAITING), HoldState.LEFT_QUEUE, "left-queue",
                 Decided.byGuard(0), clock.instant())) {
             log.warn("Held message {} ({}) is no longer in hold/; its confirmation is closed", hold.queueId(),
                     hold.verdictAction());
+            return true;
         }
+        return false;
     }
 
     private boolean change(HeldMessage hold, Set<HoldState> from, HoldState to, String outcome, Duration held,
@@ -116,6 +116,10 @@ final class Expiry {
             return false;
         } catch (org.springframework.dao.DataAccessException e) {
             log.info("{} of {} lost a race with a decision: {}", outcome, hold.queueId(), e.getMessage());
+            return false;
+        } catch (java.io.UncheckedIOException e) {
+            log.error("Cannot {} {}: its notice cannot be written; trying again at the next tick", outcome,
+                    hold.queueId(), e);
             return false;
         }
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The hold lifecycle, driven by the injected {@link Clock}: each {@link #tick()} sends first
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * thing once. Ticks run on one daemon thread every {@code guard.confirm.tick-interval}; a new hold
  * asks for an early look ({@link #kick()}). Notices and reminders are subject to the sender's hourly
  * cap ({@link NoticeBudget}). Tests move a fake clock and call {@link #tick()}.
+ *
+ * <p>A notice or reminder is claimed and written in one transaction (ADR 0005): the mail is
+ * committed to the spool before the claim commits, and a claim whose mail could not be written
+ * rolls back. So every open hold whose notice never left is still "awaiting notification", and the
+ * first tick after a start (right away) or any later one sends it.
  */
 public final class HoldScheduler implements AutoCloseable {
 
@@ -46,8 +52,15 @@ public final class HoldScheduler implements AutoCloseable {
         return t;
     });
 
+    private final TransactionTemplate transactions;
+    private final HoldReconciliation reconciliation;
+    private Instant reconciled;
+
     HoldScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry, SpoolActions spool,
-            Approvers approvers, NoticeBudget budget, Duration reminder, Clock clock) {
+            Approvers approvers, NoticeBudget budget, Duration reminder, TransactionTemplate transactions,
+            HoldReconciliation reconciliation, Clock clock) {
+        this.transactions = transactions;
+        this.reconciliation = reconciliation;
         this.queries = queries;
         this.store = store;
         this.notifier = notifier;
@@ -59,9 +72,9 @@ public final class HoldScheduler implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts ticking every {@code interval}. */
+    /** Starts ticking every {@code interval}, the first tick right away (the application is ready: the relay recovered). */
     void start(Duration interval) {
-        timer.scheduleWithFixedDelay(this::safeTick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::safeTick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A hold was recorded: notify soon (its message reaches {@code hold/} a moment after the record). */
@@ -71,8 +84,12 @@ public final class HoldScheduler implements AutoCloseable {
         }
     }
 
-    /** One pass over everything that is due. */
+    /** One pass over everything that is due; the first one (and one every 10 minutes) reconciles hold/ first. */
     public synchronized void tick() {
+        if (reconciled == null || !clock.instant().isBefore(reconciled.plus(HoldReconciliation.EVERY))) {
+            reconciled = clock.instant();
+            reconciliation.run();
+        }
         notifyPending();
         Instant now = clock.instant();
         queries.delayedDue(now, BATCH).forEach(id -> find(id).ifPresent(expiry::deliverDelayed));
@@ -89,6 +106,9 @@ public final class HoldScheduler implements AutoCloseable {
                 continue;
             }
             if (!spool.isHeld(id)) {
+                if (spool.isIncoming(id)) {
+                    continue; // recorded just before a crash: start-up moves it on to hold/
+                }
                 if (Duration.between(hold.get().times().createdAt(), clock.instant()).compareTo(ARRIVAL_GRACE) > 0) {
                     if (hold.get().verdictAction() == Action.DELAY) {
                         log.warn("DELAY verdict for {}: the relay delivered it at once instead of keeping it in hold/ "
@@ -102,24 +122,28 @@ public final class HoldScheduler implements AutoCloseable {
                 continue;
             }
             Instant at = clock.instant();
-            if (store.claimNotification(id, at)) {
-                try {
-                    notifier.notifyHeld(hold.get(), approvers.of(hold.get()));
-                } catch (RuntimeException e) {
-                    store.releaseNotificationClaim(id, at);
-                    log.error("Cannot notify about held message {}; retrying at the next tick", id, e);
-                }
-            }
+            claimAndSend(id, "notice", () -> store.claimNotification(id, at),
+                    () -> notifier.notifyHeld(hold.get(), approvers.of(hold.get())));
         }
     }
 
     private void remind(HeldMessage hold) {
-        if (budget.allows(hold, "reminder") && store.claimReminder(hold.queueId(), clock.instant())) {
-            try {
-                notifier.remind(hold, approvers.of(hold));
-            } catch (RuntimeException e) {
-                log.error("Cannot send the reminder about held message {}", hold.queueId(), e);
-            }
+        if (budget.allows(hold, "reminder")) {
+            claimAndSend(hold.queueId(), "reminder", () -> store.claimReminder(hold.queueId(), clock.instant()),
+                    () -> notifier.remind(hold, approvers.of(hold)));
+        }
+    }
+
+    /** Claims and writes a mail in one transaction: no claim without a durable mail, no mail without its claim. */
+    private void claimAndSend(String id, String what, java.util.function.BooleanSupplier claim, Runnable send) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (claim.getAsBoolean()) {
+                    send.run();
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("Cannot send the {} about held message {}; retrying at the next tick", what, id, e);
         }
     }
 

@@ -43,6 +43,11 @@ final class SpoolActions {
         }
     }
 
+    /** True when the message is in {@code incoming/}: committed, its move on cut short by a crash (start-up finishes it). */
+    boolean isIncoming(String queueId) {
+        return spool.list(QueueState.INCOMING).contains(queueId);
+    }
+
     /** Delivers to {@code recipients} only; the other envelope recipients are journaled as dropped. */
     void release(HeldMessage hold, List<MailAddress> recipients, String reason) {
         verify(hold);

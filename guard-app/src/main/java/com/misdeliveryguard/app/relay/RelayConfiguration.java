@@ -19,6 +19,7 @@ import com.misdeliveryguard.smtp.queue.IntakeRecords;
 import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.queue.TraceHeader;
 import com.misdeliveryguard.smtp.spool.Durability;
+import com.misdeliveryguard.smtp.spool.RepairLog;
 import com.misdeliveryguard.smtp.spool.Spool;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -146,8 +147,13 @@ class RelayConfiguration {
     }
 
     @Bean
+    RepairLog spoolRepairs(MeterRegistry registry) {
+        return new SpoolRepairs(registry);
+    }
+
+    @Bean
     RelayLifecycle relayLifecycle(Spool spool, DeliveryQueue queue, GuardIntake intake, SmtpListener listener,
-            DeliveryProperties delivery) {
-        return new RelayLifecycle(spool, queue, intake, listener, delivery.queueRunInterval());
+            DeliveryProperties delivery, RepairLog repairs, Clock clock) {
+        return new RelayLifecycle(spool, queue, intake, listener, delivery.queueRunInterval(), repairs, clock);
     }
 }

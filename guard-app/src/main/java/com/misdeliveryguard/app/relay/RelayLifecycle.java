@@ -4,9 +4,11 @@ import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
 import com.misdeliveryguard.smtp.spool.QueueState;
+import com.misdeliveryguard.smtp.spool.RepairLog;
 import com.misdeliveryguard.smtp.spool.Spool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +17,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Start-up order: recover the spool (quarantine what was never acknowledged), resume delivery of
- * what a previous run left, re-check what was accepted but never checked, then open the listener.
- * Shutdown closes the listener first so no new message arrives while delivery stops.
+ * Start-up order: recover the spool (finish what a crash cut short, quarantine what was never
+ * acknowledged; every repair logged and counted), resume delivery of what a previous run left,
+ * re-check what was accepted but never checked, then open the listener. The queue's tick also
+ * checks again, after a minute, what stayed in {@code incoming/} because its records could not be
+ * committed. Shutdown closes the listener first so no new message arrives, then lets delivery
+ * drain ({@code guard.delivery.drain-time}).
  */
 final class RelayLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RelayLifecycle.class);
+    /** A message of a session in progress stays in incoming/ for a moment; only older ones are retried. */
+    private static final Duration INCOMING_GRACE = Duration.ofMinutes(1);
     private final Spool spool;
     private final DeliveryQueue queue;
     private final GuardIntake intake;
     private final SmtpListener listener;
     private final Duration tick;
+    private final RepairLog repairs;
+    private final Clock clock;
     private volatile boolean running;
 
-    RelayLifecycle(Spool spool, DeliveryQueue queue, GuardIntake intake, SmtpListener listener, Duration tick) {
+    RelayLifecycle(Spool spool, DeliveryQueue queue, GuardIntake intake, SmtpListener listener, Duration tick,
+            RepairLog repairs, Clock clock) {
+        this.repairs = repairs;
+        this.clock = clock;
         this.spool = spool;
         this.queue = queue;
         this.intake = intake;
@@ -41,7 +53,7 @@ final class RelayLifecycle implements SmartLifecycle {
     public void start() {
         Map<QueueState, List<String>> recovered;
         try {
-            recovered = spool.recover();
+            recovered = spool.recover(repairs);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot recover the spool at " + spool.root(), e);
         }
@@ -50,8 +62,12 @@ final class RelayLifecycle implements SmartLifecycle {
                 recovered.get(QueueState.DEFERRED).size(), recovered.get(QueueState.HOLD).size(),
                 recovered.get(QueueState.CORRUPT).size());
         queue.resume(recovered);
-        intake.recover(recovered.get(QueueState.INCOMING));
-        queue.startTicking(tick);
+        int left = intake.recover(recovered.get(QueueState.INCOMING));
+        if (left > 0) {
+            log.error("{} message(s) stay in incoming/: their records cannot be committed yet; checked again every {}",
+                    left, tick);
+        }
+        queue.startTicking(tick, () -> intake.retryIncoming(clock.instant().minus(INCOMING_GRACE)));
         listener.start();
         log.info("SMTP listener on port {}", listener.port());
         running = true;

@@ -29,6 +29,8 @@ public record ChainBreak(long seq, Problem problem, String description) {
         FORGED_CHECKPOINT,
         /** The chain does not start where the last retention run left it. */
         HEAD_REMOVED,
+        /** The chain's head (its record of the last entry) points before entries that exist or were signed: it was moved back. */
+        HEAD_MOVED_BACK,
         /** A line or row could not be read as an entry. */
         UNREADABLE
     }

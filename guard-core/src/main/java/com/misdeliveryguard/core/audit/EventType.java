@@ -31,7 +31,9 @@ public enum EventType {
     /** Somebody looked at or exported the decision log. */
     AUDIT_ACCESS("audit-access"),
     /** Entries past the retention period were deleted. */
-    RETENTION("retention");
+    RETENTION("retention"),
+    /** Reconciliation put a message's records right after a crash or storage fault. */
+    REPAIRED("repaired");
 
     private final String code;
 

@@ -68,6 +68,7 @@ public final class DeliveryQueue implements AutoCloseable {
     /** Messages left in outgoing/ by a local failure (journal, DSN, move): tried again after the minimal backoff. */
     private final Map<String, Instant> stuck = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> requested = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
     private final java.time.Duration drainTime;
     private volatile boolean closing;
@@ -120,28 +121,64 @@ public final class DeliveryQueue implements AutoCloseable {
 
     /** Starts the periodic tick that releases deferred messages when due. */
     public void startTicking(java.time.Duration period) {
-        ticker.scheduleWithFixedDelay(this::runDue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        startTicking(period, () -> 0);
+    }
+
+    /**
+     * Starts the periodic tick that releases deferred messages when due and, on the same thread,
+     * runs {@code alsoEachTick} (the intake's retry of what stayed in {@code incoming/}).
+     */
+    public void startTicking(java.time.Duration period, java.util.function.IntSupplier alsoEachTick) {
+        ticker.scheduleWithFixedDelay(() -> {
+            runDue();
+            try {
+                alsoEachTick.getAsInt();
+            } catch (RuntimeException e) {
+                log.error("Periodic retry of incoming/ failed; trying again at the next tick", e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A message just moved to {@code outgoing/}: deliver it as soon as a worker is free. */
     public void enqueue(String id) {
-        if (!closing && inFlight.add(id)) {
-            running.incrementAndGet();
-            workers.execute(() -> {
-                try {
-                    if (closing) {
-                        log.info("Not starting delivery of {}: shutting down; it is delivered after the restart", id);
-                        return;
-                    }
-                    attempt(id);
-                } catch (RuntimeException e) {
-                    log.error("Delivery of {} failed unexpectedly; it stays in the spool", id, e);
-                } finally {
-                    inFlight.remove(id);
-                    running.decrementAndGet();
-                }
-            });
+        if (closing) {
+            return;
         }
+        requested.add(id);
+        startIfFree(id);
+    }
+
+    /**
+     * Starts a worker on a requested message unless one has it already. A request that comes while a
+     * worker still has the message (e.g. released from deferred/ just as the attempt that deferred it
+     * ends) is started by that worker when it lets go, so no request is lost.
+     */
+    private void startIfFree(String id) {
+        if (!requested.contains(id) || !inFlight.add(id)) {
+            return;
+        }
+        if (!requested.remove(id)) {
+            inFlight.remove(id);
+            return;
+        }
+        running.incrementAndGet();
+        workers.execute(() -> {
+            try {
+                if (closing) {
+                    log.info("Not starting delivery of {}: shutting down; it is delivered after the restart", id);
+                    return;
+                }
+                attempt(id);
+            } catch (RuntimeException e) {
+                log.error("Delivery of {} failed unexpectedly; it stays in the spool", id, e);
+            } finally {
+                inFlight.remove(id);
+                running.decrementAndGet();
+                if (!closing) {
+                    startIfFree(id);
+                }
+            }
+        });
     }
 
     /**
@@ -247,6 +284,9 @@ public final class DeliveryQueue implements AutoCloseable {
         try {
             message = spool.read(QueueState.OUTGOING, id);
             journal = spool.journal(QueueState.OUTGOING, id);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            log.info("{} is no longer in outgoing/ (delivered or moved on by an attempt before); nothing to do", id);
+            return;
         } catch (IOException e) {
             log.error("Cannot read outgoing message {}; it stays in the spool and is tried again", id, e);
             retryLater(id);

@@ -74,6 +74,7 @@ public final class SmtpSink implements AutoCloseable {
     private volatile List<String> extensions = List.of("PIPELINING", "8BITMIME", "SIZE 209715200");
     private volatile String dataReply = "250 2.0.0 Ok: queued by sink";
     private volatile Behaviour behaviour = Behaviour.ACCEPT;
+    private volatile long dataReplyDelayMillis;
 
     private SmtpSink() throws IOException {
         daemon(this::acceptLoop, "smtp-sink-" + server.getLocalPort());
@@ -103,6 +104,15 @@ public final class SmtpSink implements AutoCloseable {
     /** Answers the end of DATA with e.g. {@code 451 4.3.0 try later} (default a 250). */
     public SmtpSink replyToData(String reply) {
         dataReply = reply;
+        return this;
+    }
+
+    /**
+     * Waits this long between the end of DATA and the reply (a slow upstream); the transaction is
+     * listed in {@link #transactions()} before the wait, the reply comes after it.
+     */
+    public SmtpSink delayDataReply(java.time.Duration delay) {
+        dataReplyDelayMillis = delay.toMillis();
         return this;
     }
 
@@ -208,6 +218,7 @@ public final class SmtpSink implements AutoCloseable {
                 if (drop) {
                     return;
                 }
+                pause(dataReplyDelayMillis);
                 reply(out, answer);
                 from = null;
             } else if (upper.equals("RSET") || upper.equals("NOOP")) {
@@ -219,6 +230,15 @@ public final class SmtpSink implements AutoCloseable {
             } else {
                 reply(out, "502 5.5.2 command not recognized");
             }
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

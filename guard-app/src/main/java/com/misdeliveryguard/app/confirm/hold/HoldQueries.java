@@ -82,6 +82,26 @@ public final class HoldQueries {
                 .findFirst();
     }
 
+    /** The state of the hold of each of these queue ids that has one (for reconciling the spool with the records). */
+    public Map<String, HoldState> statesOf(List<String> queueIds) {
+        Map<String, HoldState> states = new HashMap<>();
+        for (int from = 0; from < queueIds.size(); from += 500) {
+            List<String> chunk = queueIds.subList(from, Math.min(queueIds.size(), from + 500));
+            jdbc.query("SELECT queue_id, state FROM confirm_hold WHERE queue_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        states.put(rs.getString(1), HoldState.valueOf(rs.getString(2)));
+                    }, chunk.toArray());
+        }
+        return states;
+    }
+
+    /** Every hold somebody may still decide (held, awaiting approval, delayed) created before {@code before}. */
+    public List<String> waitingSince(Instant before) {
+        return jdbc.queryForList("SELECT queue_id FROM confirm_hold WHERE state IN ('HELD', 'AWAITING_APPROVAL',"
+                + " 'DELAYED') AND created_at < ? ORDER BY created_at", String.class, Sql.time(before));
+    }
+
     /** Holds still waiting for somebody whose expiry has come. */
     public List<String> expired(Instant now, int limit) {
         return ids("state IN ('HELD', 'AWAITING_APPROVAL') AND expires_at <= ? ORDER BY expires_at", limit,

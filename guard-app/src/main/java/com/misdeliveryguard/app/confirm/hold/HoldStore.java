@@ -132,12 +132,6 @@ public final class HoldStore {
                 Sql.time(at), queueId) == 1;
     }
 
-    /** Gives a claim back after the notification could not be queued, so that the next tick retries. */
-    public void releaseNotificationClaim(String queueId, Instant claimedAt) {
-        jdbc.update("UPDATE confirm_hold SET notified_at = NULL WHERE queue_id = ? AND notified_at = ?", queueId,
-                Sql.time(claimedAt));
-    }
-
     /** Claims the one reminder of a hold; false when it was claimed before. */
     public boolean claimReminder(String queueId, Instant at) {
         return jdbc.update("UPDATE confirm_hold SET reminded_at = ? WHERE queue_id = ? AND reminded_at IS NULL"

@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends the confirmation side's mails: each link mail gets a fresh token (only its hash is kept),
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * get links and the sender a notice; with approval after the sender, the approvers get links once
  * the sender has confirmed ({@link #askApproval}). Methods throw {@link UncheckedIOException} when
  * the spool cannot take the mail, so that the caller can retry.
+ *
+ * <p>A mail is as durable as the record that says it was sent (ADR 0005): it is committed to the
+ * spool first ({@link DeliveryQueue#stageGenerated}); called inside a transaction (the claim of a
+ * notice, a decision), it is handed to delivery only when that transaction commits and removed
+ * when it rolls back. A crash in between leaves it in {@code incoming/}, delivered at start-up;
+ * the claim rolled back, so the scheduler writes the notice again.
  */
 public final class Notifier {
 
@@ -79,6 +87,29 @@ public final class Notifier {
         toSender(hold, delivered ? NotificationKind.EXPIRED_DELIVERED : NotificationKind.EXPIRED_DISCARDED, List.of());
     }
 
+    /** Delivers a staged mail when the surrounding transaction commits (now, without one); removes it on rollback. */
+    private void releaseWithTheTransaction(String id) throws IOException {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            queue.releaseGenerated(id);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                try {
+                    if (status == STATUS_COMMITTED) {
+                        queue.releaseGenerated(id);
+                    } else {
+                        queue.discardGenerated(id);
+                    }
+                } catch (IOException e) {
+                    log.error("Cannot {} the staged notice {}; it stays in incoming/ and is delivered at the next "
+                            + "start", status == STATUS_COMMITTED ? "deliver" : "remove", id, e);
+                }
+            }
+        });
+    }
+
     private void toSender(HeldMessage hold, NotificationKind kind, List<MailAddress> approvers) {
         if (hold.notifyTo().isEmpty()) {
             log.warn("Held message {} has no sender address to notify (null sender without SMTP AUTH); it waits for "
@@ -99,7 +130,8 @@ public final class Notifier {
         byte[] mail = composer.compose(kind, hold, to, token.map(links::confirmation),
                 approvers.stream().map(MailAddress::toString).toList());
         try {
-            String id = queue.sendGenerated(mail, to);
+            String id = queue.stageGenerated(mail, to);
+            releaseWithTheTransaction(id);
             log.info("Queued {} notice {} about held message {} to {}", kind.key(), id, hold.queueId(), to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot queue the " + kind.key() + " notice about " + hold.queueId(), e);

@@ -1,0 +1,142 @@
+package com.misdeliveryguard.app.confirm;
+
+import com.misdeliveryguard.app.confirm.hold.DecisionTrail;
+import com.misdeliveryguard.app.confirm.hold.HeldMessage;
+import com.misdeliveryguard.app.confirm.hold.HoldQueries;
+import com.misdeliveryguard.app.confirm.hold.HoldState;
+import com.misdeliveryguard.core.audit.MessageRepaired;
+import com.misdeliveryguard.smtp.queue.GuardIntake;
+import com.misdeliveryguard.smtp.spool.QueueState;
+import com.misdeliveryguard.smtp.spool.RepairLog;
+import com.misdeliveryguard.smtp.spool.Spool;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts {@code hold/} and the hold records back in step (ADR 0005: the spool is the source of truth
+ * for where a message is; a hold record is rebuilt from the message by checking it again). Runs at
+ * start-up and then with the scheduler's ticks, at most every {@link #EVERY}:
+ *
+ * <ul>
+ *   <li>a message in {@code hold/} without a hold record (its record was lost, e.g. by a database
+ *       that dropped its last commits in a crash) is checked again: it gets a record and a notice,
+ *       or is delivered or refused as the new verdict says ({@code hold-without-record});</li>
+ *   <li>a message in {@code hold/} whose hold is already decided (the decision committed, moving the
+ *       message was cut short) is released or discarded as decided ({@code decided-hold-still-held});</li>
+ *   <li>a waiting hold whose message is in no state any more (neither {@code hold/} nor
+ *       {@code incoming/}) is closed as left-queue ({@code record-without-message}).</li>
+ * </ul>
+ * Each repair is logged by name, counted ({@code guard.spool.repairs}) and, where it concerns a
+ * message, written to the decision log as a {@code repaired} entry.
+ */
+final class HoldReconciliation {
+
+    static final Duration EVERY = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(HoldReconciliation.class);
+    /** Records are committed just before their message moves to {@code hold/}: give a moving message time. */
+    private static final Duration GRACE = Duration.ofMinutes(2);
+
+    private final Spool spool;
+    private final GuardIntake intake;
+    private final HoldQueries queries;
+    private final SpoolActions actions;
+    private final Expiry expiry;
+    private final DecisionTrail trail;
+    private final RepairLog repairs;
+    private final Clock clock;
+
+    HoldReconciliation(Spool spool, GuardIntake intake, HoldQueries queries, SpoolActions actions, Expiry expiry,
+            DecisionTrail trail, RepairLog repairs, Clock clock) {
+        this.spool = spool;
+        this.intake = intake;
+        this.queries = queries;
+        this.actions = actions;
+        this.expiry = expiry;
+        this.trail = trail;
+        this.repairs = repairs;
+        this.clock = clock;
+    }
+
+    /** One pass over {@code hold/} and the waiting holds; returns how many repairs it made. */
+    int run() {
+        int repaired = 0;
+        List<String> held = spool.list(QueueState.HOLD);
+        Map<String, HoldState> states = queries.statesOf(held);
+        for (String id : held) {
+            HoldState state = states.get(id);
+            if (state == null) {
+                repaired += recheck(id);
+            } else if (!state.isWaiting()) {
+                repaired += finishDecided(id);
+            }
+        }
+        for (String id : queries.waitingSince(clock.instant().minus(GRACE))) {
+            if (!actions.isHeld(id) && !actions.isIncoming(id)) {
+                Optional<HeldMessage> hold = queries.find(id);
+                if (hold.isPresent() && expiry.leftQueue(hold.get())) {
+                    repaired++;
+                    report(id, hold.get().sender(), "record-without-message", "the hold of " + id
+                            + " waited for a decision but its message is in no spool state; the hold is closed "
+                            + "(left-queue) and nothing is delivered");
+                }
+            }
+        }
+        if (repaired > 0) {
+            log.warn("Reconciliation of hold/ and the hold records made {} repair(s)", repaired);
+        }
+        return repaired;
+    }
+
+    private int recheck(String id) {
+        SpooledMessage message;
+        try {
+            message = spool.read(QueueState.HOLD, id);
+            spool.move(id, QueueState.HOLD, QueueState.INCOMING);
+        } catch (IOException e) {
+            log.error("Cannot check {} again (held without a record); trying again later", id, e);
+            return 0;
+        }
+        report(id, message.envelope().sender(), "hold-without-record", id + " was in hold/ without a hold record "
+                + "(no confirmation link, no expiry); it is checked again and held, delivered or refused as the "
+                + "verdict says");
+        intake.recover(List.of(id));
+        return 1;
+    }
+
+    private int finishDecided(String id) {
+        Optional<HeldMessage> hold = queries.find(id);
+        if (hold.isEmpty()) {
+            return 0;
+        }
+        HeldMessage h = hold.get();
+        boolean deliver = h.state() == HoldState.RELEASED
+                || (h.state() == HoldState.EXPIRED && h.outcome().filter("expired-delivered"::equals).isPresent());
+        try {
+            if (deliver) {
+                List<com.misdeliveryguard.core.mail.MailAddress> to = h.confirmedRecipients().isEmpty()
+                        ? h.envelopeRecipients() : h.confirmedRecipients();
+                actions.release(h, to, "not confirmed");
+            } else {
+                actions.discard(h);
+            }
+        } catch (SpoolActions.MessageGone e) {
+            log.error("Cannot finish the decided hold {}: {}", id, e.getMessage());
+            return 0;
+        }
+        report(id, h.sender(), "decided-hold-still-held", id + " was still in hold/ although its hold was "
+                + h.state() + "; it is " + (deliver ? "released as decided" : "removed as decided"));
+        return 1;
+    }
+
+    private void report(String id, com.misdeliveryguard.core.mail.ReversePath sender, String kind, String what) {
+        repairs.repaired(kind, id, what);
+        trail.record(new MessageRepaired(id, sender, kind, what));
+    }
+}
