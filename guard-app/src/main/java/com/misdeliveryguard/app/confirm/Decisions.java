@@ -122,6 +122,12 @@ public final class Decisions {
                 return false;
             }
             store.recordDecisions(hold.queueId(), confirmed, dropped);
+            // logged with the decision (so before the approvers' links it leads to)
+            trail.record(dropped.isEmpty()
+                    ? HoldDecided.confirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
+                            cards.departmentOf(hold.sender()), decided.possiblyAutomated())
+                    : HoldDecided.partiallyConfirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
+                            dropped, cards.departmentOf(hold.sender()), decided.possiblyAutomated()));
             if (forward) {
                 // the approvers' links are written with the decision, or the decision is not taken (ADR 0005)
                 notifier.askApproval(hold.withState(next, outcome), approvers.of(hold));
@@ -136,11 +142,6 @@ public final class Decisions {
         if (!forward) {
             learning.confirmed(hold, confirmed, now);
         }
-        trail.record(dropped.isEmpty()
-                ? HoldDecided.confirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
-                        cards.departmentOf(hold.sender()), decided.possiblyAutomated())
-                : HoldDecided.partiallyConfirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
-                        dropped, cards.departmentOf(hold.sender()), decided.possiblyAutomated()));
         return new DecisionResult.Done(hold.withState(next, outcome));
     }
 

@@ -24,6 +24,19 @@ interface DecisionLogContract {
     /** A second log on the same database: another instance of the guard. */
     AuditFixture secondInstance();
 
+    /** Moves the chain's head back to entry {@code seq} (as an attacker with database access would). */
+    private static void rewindHeadTo(AuditFixture f, long seq) {
+        String hash = f.jdbc.queryForObject("SELECT hash FROM audit_entry WHERE seq = ?", String.class, seq);
+        f.jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+    }
+
+    private static void assertFirstBreak(AuditFixture f, long seq, Problem problem) {
+        assertThat(f.chainCheck.verify().firstBreak()).get().satisfies(b -> {
+            assertThat(b.seq()).isEqualTo(seq);
+            assertThat(b.problem()).isEqualTo(problem);
+        });
+    }
+
     private static List<LogEntry> appendAccesses(AuditFixture f, int n) {
         List<LogEntry> entries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -119,15 +132,21 @@ interface DecisionLogContract {
         AuditFixture f = fixture();
         appendAccesses(f, 6);
         assertThat(f.checkpoints.signHead()).isPresent();
-        String hash3 = f.jdbc.queryForObject("SELECT hash FROM audit_entry WHERE seq = 3", String.class);
-        // the attacker removes the tail, rewinds the head and deletes the table's checkpoints
+        // the attacker rewinds the head, removes the tail and deletes the table's checkpoints
+        rewindHeadTo(f, 3);
         f.jdbc.update("DELETE FROM audit_entry WHERE seq > 3");
-        f.jdbc.update("UPDATE audit_chain_head SET last_seq = 3, last_hash = ? WHERE id = 1", hash3);
         f.jdbc.update("DELETE FROM audit_checkpoint");
-        assertThat(f.chainCheck.verify().firstBreak()).get().satisfies(b -> {
-            assertThat(b.seq()).isEqualTo(4);
-            assertThat(b.problem()).isEqualTo(Problem.TRUNCATED);
-        });
+        assertThat(f.checkpoints.signHead()).as("signing the cut chain would overwrite the evidence in the file")
+                .isEmpty();
+        assertFirstBreak(f, 4, Problem.TRUNCATED);
+    }
+
+    @Test
+    default void shouldDetectAHeadMovedBackOverEntriesThatStillExist() {
+        AuditFixture f = fixture();
+        appendAccesses(f, 5);
+        rewindHeadTo(f, 3);
+        assertFirstBreak(f, 4, Problem.HEAD_MOVED_BACK);
     }
 
     @Test

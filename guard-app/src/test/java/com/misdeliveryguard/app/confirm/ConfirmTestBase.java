@@ -2,6 +2,8 @@ package com.misdeliveryguard.app.confirm;
 
 import com.misdeliveryguard.app.GuardApplication;
 import com.misdeliveryguard.app.storage.CommitFaults;
+import com.misdeliveryguard.app.storage.SyncFaults;
+import com.misdeliveryguard.smtp.spool.Durability;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.core.guard.Action;
@@ -71,6 +73,8 @@ abstract class ConfirmTestBase {
     static final MutableClock clock = new MutableClock(Instant.now());
     /** Off unless a test turns it on (and off again): makes every database commit fail. */
     static final CommitFaults faults = new CommitFaults();
+    /** Off unless a test turns it on (and off again): makes every fsync of the spool fail. */
+    static final SyncFaults syncFaults = new SyncFaults();
 
     @Autowired
     SmtpListener listener;
@@ -213,6 +217,12 @@ abstract class ConfirmTestBase {
         @Bean
         static CommitFaults commitFaults() {
             return faults;
+        }
+
+        @Bean
+        @Primary
+        Durability switchableDurability() {
+            return syncFaults;
         }
 
         @Bean
