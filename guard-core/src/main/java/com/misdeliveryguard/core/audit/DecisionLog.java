@@ -17,8 +17,10 @@ import java.util.List;
  *       a host whose clock lags gets the previous entry's time);</li>
  *   <li>each entry's {@link LogEntry#prevHash()} is the hash of the entry before it ({@link LogEntry#GENESIS}
  *       for the first), and its {@link LogEntry#hash()} is {@link LogEntry#computeHash()};</li>
- *   <li>thread-safe; an append that returns has been committed. An append that throws stored nothing; callers
- *       on the mail path log the failure and carry on (the log must not decide a message's fate).</li>
+ *   <li>thread-safe; an append that returns has been committed (or, inside a caller's transaction, commits
+ *       with it). An append that throws stored nothing. A message's {@code received} and {@code verdict}
+ *       entries are committed before its 250 (ADR 0005): when they cannot be, the client is told to try again.
+ *       Callers of later entries log the failure and carry on (the log must not decide a message's fate).</li>
  * </ol>
  *
  * <p>Callers (the relay path, the confirmation page, the expiry job, admin pages) build one of the
