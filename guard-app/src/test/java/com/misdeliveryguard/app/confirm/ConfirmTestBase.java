@@ -51,7 +51,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *       recipient, evidence {@code knownDomain=aoba-shoji.co.jp});</li>
  *   <li>holds mail whose subject contains {@code [approve]} with a message-wide {@code keyword} finding,
  *       for which {@code kacho@example.co.jp} is the configured approver;</li>
- *   <li>gives {@code DELAY} for subjects containing {@code [delay]} (finding {@code external-attachment}).</li>
+ *   <li>gives {@code DELAY} for subjects containing {@code [delay]} (finding {@code external-attachment});</li>
+ *   <li>gives {@code REJECT} for subjects containing {@code [reject]} (finding {@code keyword}).</li>
  * </ul>
  * The SMTP user {@code tanaka} (password {@value #PASSWORD}) owns {@code tanaka@example.co.jp}; the console
  * users {@code admin} (ADMIN) and {@code auditor} (AUDITOR) have the same password.
@@ -235,6 +236,10 @@ abstract class ConfirmTestBase {
         @Primary
         Guard testGuard() {
             return (envelope, facts) -> {
+                if (facts.subject().contains("[reject]")) {
+                    return new Verdict(Action.REJECT, List.of(new Finding("keyword", Severity.CRITICAL,
+                            Optional.empty(), "送信禁止の語が含まれています。", "A forbidden word.", Map.of())));
+                }
                 if (facts.subject().contains("[delay]")) {
                     return new Verdict(Action.DELAY, List.of(new Finding("external-attachment", Severity.LOW,
                             Optional.empty(), "社外に添付ファイルを送ります。", "An attachment goes outside.", Map.of())));

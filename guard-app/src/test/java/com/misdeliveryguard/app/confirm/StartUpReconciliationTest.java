@@ -97,6 +97,19 @@ class StartUpReconciliationTest extends ConfirmTestBase {
     }
 
     @Test
+    void shouldHoldAndNotifyRatherThanDropAnAcknowledgedMessageThePolicyNowRefuses() throws Exception {
+        SpooledMessage lost = spooled(message("[reject] 受付後に拒否").to("鈴木 花子", PARTNER));
+        spool.move(lost.id(), QueueState.INCOMING, QueueState.HOLD);
+
+        restartTick();
+
+        assertThat(hold(lost.id()).state()).isEqualTo(HoldState.HELD);
+        assertThat(awaitNotice(SENDER, "受付後に拒否").link()).isPresent();
+        assertThat(logDetails(lost.id(), "verdict")).contains("\"action\":\"HOLD\"")
+                .contains("\"policyAction\":\"REJECT\"");
+    }
+
+    @Test
     void shouldCloseAndLogAHoldWhoseMessageIsGone() throws Exception {
         String id = submit(message("消えた保留").to("佐藤 一郎", LOOKALIKE), false);
         awaitNotice(SENDER, "消えた保留");

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * committed. When that fails for a message being submitted, it is removed and the client gets
  * {@code 451 4.3.0} (nothing kept, the client retries); for a message found in {@code incoming/} at
  * start-up (possibly acknowledged already) it stays there and is checked again by
- * {@link #retryIncoming}.
+ * {@link #retryIncoming}; such a message is never refused (it may have had its 250): a REJECT
+ * verdict holds it, so that its sender is told.
  */
 public final class GuardIntake implements MessageIntake {
 
@@ -44,6 +45,7 @@ public final class GuardIntake implements MessageIntake {
     private final DeliveryQueue queue;
     private final RelayEvents events;
     private final IntakeRecords records;
+    private final java.util.Set<String> checking = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events) {
         this(spool, parser, guard, queue, events, IntakeRecords.NONE);
@@ -65,6 +67,17 @@ public final class GuardIntake implements MessageIntake {
     }
 
     private Disposition check(SpooledMessage message, boolean maybeAcknowledged) {
+        if (!checking.add(message.id())) {
+            return new Queued(message.id()); // another thread is checking it right now (a retry met a slow check)
+        }
+        try {
+            return checkNow(message, maybeAcknowledged);
+        } finally {
+            checking.remove(message.id());
+        }
+    }
+
+    private Disposition checkNow(SpooledMessage message, boolean maybeAcknowledged) {
         Optional<MessageFacts> facts = Optional.empty();
         Verdict verdict;
         if (message.origin() == SpooledMessage.Origin.GUARD) {
@@ -77,6 +90,13 @@ public final class GuardIntake implements MessageIntake {
                 verdict = failClosed(message, e);
             }
         }
+        if (maybeAcknowledged && verdict.action() == Action.REJECT) {
+            // the client may have had its 250 already: a refusal now would drop the message unseen, so it
+            // is held instead and its sender is told (the log keeps the policy's action, reject)
+            log.warn("{} was found in incoming/ and the policy now refuses it; holding it so that its sender is told",
+                    message.id());
+            verdict = new Verdict(Action.HOLD, verdict.findings(), Action.REJECT, verdict.recipients());
+        }
         try {
             records.commit(message, facts, verdict);
         } catch (RuntimeException e) {
@@ -87,7 +107,7 @@ public final class GuardIntake implements MessageIntake {
         try {
             return act(message, verdict);
         } catch (IOException e) {
-            log.error("Cannot move {} out of incoming; it is safe there and is re-checked at the next start",
+            log.error("Cannot move {} out of incoming; it is safe there and is checked again a minute later",
                     message.id(), e);
             return new Queued(message.id());
         }
