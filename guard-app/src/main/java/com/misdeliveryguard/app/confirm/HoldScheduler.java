@@ -55,6 +55,7 @@ public final class HoldScheduler implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final HoldReconciliation reconciliation;
     private Instant reconciled;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
     HoldScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry, SpoolActions spool,
             Approvers approvers, NoticeBudget budget, Duration reminder, TransactionTemplate transactions,
@@ -74,7 +75,9 @@ public final class HoldScheduler implements AutoCloseable {
 
     /** Starts ticking every {@code interval}, the first tick right away (the application is ready: the relay recovered). */
     void start(Duration interval) {
-        timer.scheduleWithFixedDelay(this::safeTick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        if (started.compareAndSet(false, true)) {
+            timer.scheduleWithFixedDelay(this::safeTick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** A hold was recorded: notify soon (its message reaches {@code hold/} a moment after the record). */
