@@ -50,7 +50,11 @@ class KillNineLosesNothingIT {
                     int client = c;
                     clients.execute(() -> sendUntilStopped(port, r, client, sending, acknowledged));
                 }
-                Thread.sleep(1500 + (long) (Math.random() * 1500));
+                // kill at an arbitrary moment once this round has some acknowledged mail (however loaded the machine)
+                int before = acknowledged.size();
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> acknowledged.size() - before >= 12);
+                Thread.sleep((long) (Math.random() * 1500));
                 guard.kill();
                 sending.set(false);
                 clients.shutdown();

@@ -5,6 +5,8 @@ import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.core.audit.MessageRepaired;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
 import com.misdeliveryguard.smtp.spool.QueueState;
 import com.misdeliveryguard.smtp.spool.RepairLog;
@@ -120,7 +122,7 @@ final class HoldReconciliation {
                 || (h.state() == HoldState.EXPIRED && h.outcome().filter("expired-delivered"::equals).isPresent());
         try {
             if (deliver) {
-                List<com.misdeliveryguard.core.mail.MailAddress> to = h.confirmedRecipients().isEmpty()
+                List<MailAddress> to = h.confirmedRecipients().isEmpty()
                         ? h.envelopeRecipients() : h.confirmedRecipients();
                 actions.release(h, to, "not confirmed");
             } else {
@@ -135,7 +137,7 @@ final class HoldReconciliation {
         return 1;
     }
 
-    private void report(String id, com.misdeliveryguard.core.mail.ReversePath sender, String kind, String what) {
+    private void report(String id, ReversePath sender, String kind, String what) {
         repairs.repaired(kind, id, what);
         trail.record(new MessageRepaired(id, sender, kind, what));
     }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,7 +57,7 @@ public final class HoldScheduler implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final HoldReconciliation reconciliation;
     private Instant reconciled;
-    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
 
     HoldScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry, SpoolActions spool,
             Approvers approvers, NoticeBudget budget, Duration reminder, TransactionTemplate transactions,
@@ -91,7 +93,12 @@ public final class HoldScheduler implements AutoCloseable {
     public synchronized void tick() {
         if (reconciled == null || !clock.instant().isBefore(reconciled.plus(HoldReconciliation.EVERY))) {
             reconciled = clock.instant();
-            reconciliation.run();
+            try {
+                reconciliation.run();
+            } catch (RuntimeException e) {
+                log.error("Reconciling hold/ with the hold records failed; trying again in {}", HoldReconciliation.EVERY,
+                        e);
+            }
         }
         notifyPending();
         Instant now = clock.instant();
@@ -138,7 +145,7 @@ public final class HoldScheduler implements AutoCloseable {
     }
 
     /** Claims and writes a mail in one transaction: no claim without a durable mail, no mail without its claim. */
-    private void claimAndSend(String id, String what, java.util.function.BooleanSupplier claim, Runnable send) {
+    private void claimAndSend(String id, String what, BooleanSupplier claim, Runnable send) {
         try {
             transactions.executeWithoutResult(status -> {
                 if (claim.getAsBoolean()) {

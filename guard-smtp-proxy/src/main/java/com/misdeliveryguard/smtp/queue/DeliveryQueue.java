@@ -15,6 +15,7 @@ import com.misdeliveryguard.smtp.spool.SpoolWriter;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +55,7 @@ public final class DeliveryQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryQueue.class);
     /** Default of {@code guard.delivery.drain-time}. */
-    public static final java.time.Duration DEFAULT_DRAIN_TIME = java.time.Duration.ofSeconds(30);
+    public static final Duration DEFAULT_DRAIN_TIME = Duration.ofSeconds(30);
 
     private final Spool spool;
     private final Upstream upstream;
@@ -70,7 +72,7 @@ public final class DeliveryQueue implements AutoCloseable {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
-    private final java.time.Duration drainTime;
+    private final Duration drainTime;
     private volatile boolean closing;
 
     public DeliveryQueue(Spool spool, Upstream upstream, RetrySchedule retry, TraceHeader traceHeader,
@@ -83,7 +85,7 @@ public final class DeliveryQueue implements AutoCloseable {
      *                  ({@code guard.delivery.drain-time})
      */
     public DeliveryQueue(Spool spool, Upstream upstream, RetrySchedule retry, TraceHeader traceHeader,
-            BounceComposer bounces, RelayEvents events, Clock clock, int workers, java.time.Duration drainTime) {
+            BounceComposer bounces, RelayEvents events, Clock clock, int workers, Duration drainTime) {
         this.drainTime = drainTime;
         this.spool = spool;
         this.upstream = upstream;
@@ -120,7 +122,7 @@ public final class DeliveryQueue implements AutoCloseable {
     }
 
     /** Starts the periodic tick that releases deferred messages when due. */
-    public void startTicking(java.time.Duration period) {
+    public void startTicking(Duration period) {
         startTicking(period, () -> 0);
     }
 
@@ -128,7 +130,7 @@ public final class DeliveryQueue implements AutoCloseable {
      * Starts the periodic tick that releases deferred messages when due and, on the same thread,
      * runs {@code alsoEachTick} (the intake's retry of what stayed in {@code incoming/}).
      */
-    public void startTicking(java.time.Duration period, java.util.function.IntSupplier alsoEachTick) {
+    public void startTicking(Duration period, IntSupplier alsoEachTick) {
         ticker.scheduleWithFixedDelay(() -> {
             runDue();
             try {

@@ -13,9 +13,12 @@ import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +48,7 @@ public final class GuardIntake implements MessageIntake {
     private final DeliveryQueue queue;
     private final RelayEvents events;
     private final IntakeRecords records;
-    private final java.util.Set<String> checking = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
     public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events) {
         this(spool, parser, guard, queue, events, IntakeRecords.NONE);
@@ -138,7 +141,7 @@ public final class GuardIntake implements MessageIntake {
      * could not be committed at start-up); the periodic tick calls this so that nothing waits for
      * the next restart. Messages of sessions still in progress are younger and left alone.
      */
-    public int retryIncoming(java.time.Instant olderThan) {
+    public int retryIncoming(Instant olderThan) {
         List<String> stale = spool.list(QueueState.INCOMING).stream()
                 .filter(id -> spool.committedBefore(QueueState.INCOMING, id, olderThan)).toList();
         return stale.isEmpty() ? 0 : recover(stale);
