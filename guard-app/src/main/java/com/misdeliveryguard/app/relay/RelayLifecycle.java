@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.misdeliveryguard.app.directory.DirectoryLoaded;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Start-up order: recover the spool (quarantine what was never acknowledged), resume delivery of
- * what a previous run left, re-check what was accepted but never checked, then open the listener.
+ * Start-up order: recover the spool (quarantine what was never acknowledged) and resume delivery of
+ * what a previous run left; then, once the start-up directory import has finished
+ * ({@link DirectoryLoaded}), re-check what was accepted but never checked and open the listener —
+ * never before, or every recipient would be judged against an incomplete directory.
  * Shutdown closes the listener first so no new message arrives while delivery stops.
  */
 final class RelayLifecycle implements SmartLifecycle {
@@ -28,6 +32,7 @@ final class RelayLifecycle implements SmartLifecycle {
     private final SmtpListener listener;
     private final Duration tick;
     private volatile boolean running;
+    private List<String> uncheckedAtStart = List.of();
 
     RelayLifecycle(Spool spool, DeliveryQueue queue, GuardIntake intake, SmtpListener listener, Duration tick) {
         this.spool = spool;
@@ -50,15 +55,25 @@ final class RelayLifecycle implements SmartLifecycle {
                 recovered.get(QueueState.DEFERRED).size(), recovered.get(QueueState.HOLD).size(),
                 recovered.get(QueueState.CORRUPT).size());
         queue.resume(recovered);
-        intake.recover(recovered.get(QueueState.INCOMING));
+        uncheckedAtStart = recovered.get(QueueState.INCOMING);
         queue.startTicking(tick);
+        running = true;
+        log.info("SMTP listener opens when the directory start-up import has finished");
+    }
+
+    @EventListener
+    public synchronized void directoryLoaded(DirectoryLoaded loaded) {
+        if (!running || listener.isRunning()) {
+            return;
+        }
+        intake.recover(uncheckedAtStart);
+        uncheckedAtStart = List.of();
         listener.start();
         log.info("SMTP listener on port {}", listener.port());
-        running = true;
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         listener.close();
         queue.close();

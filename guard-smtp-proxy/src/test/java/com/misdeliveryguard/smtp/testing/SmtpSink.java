@@ -74,6 +74,7 @@ public final class SmtpSink implements AutoCloseable {
     private volatile List<String> extensions = List.of("PIPELINING", "8BITMIME", "SIZE 209715200");
     private volatile String dataReply = "250 2.0.0 Ok: queued by sink";
     private volatile Behaviour behaviour = Behaviour.ACCEPT;
+    private volatile long dataReplyDelayMillis;
 
     private SmtpSink() throws IOException {
         daemon(this::acceptLoop, "smtp-sink-" + server.getLocalPort());
@@ -103,6 +104,15 @@ public final class SmtpSink implements AutoCloseable {
     /** Answers the end of DATA with e.g. {@code 451 4.3.0 try later} (default a 250). */
     public SmtpSink replyToData(String reply) {
         dataReply = reply;
+        return this;
+    }
+
+    /**
+     * Waits this long after the final dot before answering (a slow upstream); the transaction is
+     * recorded after the wait, just before the reply.
+     */
+    public SmtpSink dataReplyDelay(java.time.Duration delay) {
+        dataReplyDelayMillis = delay.toMillis();
         return this;
     }
 
@@ -200,6 +210,7 @@ public final class SmtpSink implements AutoCloseable {
             } else if (upper.equals("DATA")) {
                 reply(out, "354 End data with <CR><LF>.<CR><LF>");
                 Data data = receiveData(in);
+                pause(dataReplyDelayMillis);
                 boolean drop = behaviour == Behaviour.DISCONNECT_AFTER_DATA;
                 String answer = drop ? "" : dataReply;
                 transactions.add(new Transaction(from, params, List.copyOf(accepted), List.copyOf(rejected),
@@ -219,6 +230,15 @@ public final class SmtpSink implements AutoCloseable {
             } else {
                 reply(out, "502 5.5.2 command not recognized");
             }
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
