@@ -29,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullIT {
 
+    private static long count(String log, String text) {
+        return log.lines().filter(line -> line.contains(text)).count();
+    }
+
     @Test
     void answersOnlyTemporaryFailuresWhileFullAndServesAgainWhenSpaceComesBack(@TempDir Path work) throws Exception {
         try (Tmpfs disk = Tmpfs.mount(work.resolve("disk"), "40m"); SmtpSink sink = SmtpSink.start()) {
@@ -43,7 +47,7 @@ class DiskFullIT {
                     "sender" + client + "@example.com", "rcpt" + client + "@example.org");
             GuardProcess guard = GuardProcess.launch(data, work.resolve("logs"), port, List.of("-Xmx256m"), args);
             try {
-                guard.awaitListener(Duration.ofSeconds(90));
+                guard.awaitListener(Duration.ofSeconds(180));
                 SendingClients clients = SendingClients.start(port, 3, sequence, clean);
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> clients.acknowledged().size() >= 20);
 
@@ -79,6 +83,11 @@ class DiskFullIT {
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> Delivered.byMark(sink).keySet().containsAll(acknowledged));
 
+                String log = guard.output();
+                System.out.printf("disk-full test, guard log: %d 'Storage cannot commit', %d 'Storage can commit again', "
+                        + "%d journal writes failed after the upstream accepted, %d remembered results recorded later%n",
+                        count(log, "Storage cannot commit"), count(log, "Storage can commit again"),
+                        count(log, "Cannot record delivery results"), count(log, "Recorded the remembered"));
                 guard.terminate(Duration.ofSeconds(60));
                 try (GuardProcess restarted = GuardProcess.start(data, port, List.of("-Xmx256m"), args)) {
                     Thread.sleep(3000);
