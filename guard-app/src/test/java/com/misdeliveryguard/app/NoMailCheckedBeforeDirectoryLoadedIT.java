@@ -45,9 +45,12 @@ class NoMailCheckedBeforeDirectoryLoadedIT {
                 int refused = 0;
                 int readyTooEarly = 0;
                 List<String> acknowledged = new ArrayList<>();
-                long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+                long started = System.nanoTime();
+                long deadline = started + Duration.ofMinutes(10).toNanos();
                 for (int n = 0; acknowledged.size() < 3; n++) {
-                    assertThat(System.nanoTime()).as("the guard accepted mail within 4 minutes").isLessThan(deadline);
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("the guard accepted no mail within 10 minutes:\n" + guard.output());
+                    }
                     assertThat(guard.isAlive()).as("guard running").isTrue();
                     String mark = "dir-" + n;
                     String reply = trySend(port, mark);
@@ -63,8 +66,9 @@ class NoMailCheckedBeforeDirectoryLoadedIT {
                     }
                 }
                 String log = guard.output();
-                System.out.printf("start-up import test: %d attempts refused during the import of %d contacts; "
-                        + "readiness UP too early %d times%n", refused, CONTACTS, readyTooEarly);
+                System.out.printf("start-up import test: first 250 %d s after the start; %d attempts refused during the "
+                        + "import of %d contacts; readiness UP too early %d times%n",
+                        Duration.ofNanos(System.nanoTime() - started).toSeconds(), refused, CONTACTS, readyTooEarly);
                 assertThat(refused).as("attempts made while the import ran").isGreaterThanOrEqualTo(5);
                 assertThat(readyTooEarly).as("readiness UP while the listener was closed").isZero();
                 assertThat(log).contains("Directory import: ");

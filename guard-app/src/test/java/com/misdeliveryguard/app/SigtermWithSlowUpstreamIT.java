@@ -30,7 +30,7 @@ class SigtermWithSlowUpstreamIT {
     @Test
     void everyMessageIsDeliveredExactlyOnceAfterSigtermAndRestart(@TempDir Path data) throws Exception {
         try (SmtpSink sink = SmtpSink.start()) {
-            sink.dataReplyDelay(Duration.ofSeconds(8));
+            sink.delayDataReply(Duration.ofSeconds(8));
             int port = GuardProcess.freePort();
             List<String> args = List.of("--guard.upstream.host=127.0.0.1", "--guard.upstream.port=" + sink.port(),
                     "--guard.policy.mode=shadow", "--guard.delivery.workers=4",
@@ -51,7 +51,7 @@ class SigtermWithSlowUpstreamIT {
                 guard.terminate(Duration.ofSeconds(90));
                 System.out.printf("SIGTERM test: %d delivered before the guard stopped%n", Delivered.byMark(sink).size());
             }
-            sink.dataReplyDelay(Duration.ZERO);
+            sink.delayDataReply(Duration.ZERO);
             try (GuardProcess restarted = GuardProcess.start(data, port, List.of("-Xmx256m"), args)) {
                 Awaitility.await("every accepted message delivered after the restart").atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(300))

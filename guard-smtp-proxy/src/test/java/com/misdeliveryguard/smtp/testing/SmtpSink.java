@@ -108,10 +108,10 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     /**
-     * Waits this long after the final dot before answering (a slow upstream); the transaction is
-     * recorded after the wait, just before the reply.
+     * Waits this long between the end of DATA and the reply (a slow upstream); the transaction is
+     * listed in {@link #transactions()} before the wait, the reply comes after it.
      */
-    public SmtpSink dataReplyDelay(java.time.Duration delay) {
+    public SmtpSink delayDataReply(java.time.Duration delay) {
         dataReplyDelayMillis = delay.toMillis();
         return this;
     }
@@ -210,7 +210,6 @@ public final class SmtpSink implements AutoCloseable {
             } else if (upper.equals("DATA")) {
                 reply(out, "354 End data with <CR><LF>.<CR><LF>");
                 Data data = receiveData(in);
-                pause(dataReplyDelayMillis);
                 boolean drop = behaviour == Behaviour.DISCONNECT_AFTER_DATA;
                 String answer = drop ? "" : dataReply;
                 transactions.add(new Transaction(from, params, List.copyOf(accepted), List.copyOf(rejected),
@@ -219,6 +218,7 @@ public final class SmtpSink implements AutoCloseable {
                 if (drop) {
                     return;
                 }
+                pause(dataReplyDelayMillis);
                 reply(out, answer);
                 from = null;
             } else if (upper.equals("RSET") || upper.equals("NOOP")) {
