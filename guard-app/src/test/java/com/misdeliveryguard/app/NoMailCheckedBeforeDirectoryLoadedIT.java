@@ -3,12 +3,12 @@ package com.misdeliveryguard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.app.faults.Delivered;
+import com.misdeliveryguard.app.faults.DemoDirectory;
 import com.misdeliveryguard.app.faults.SendingClients;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,16 +123,14 @@ class NoMailCheckedBeforeDirectoryLoadedIT {
             }
             domains.add(d + ".co.jp");
         }
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                InputStream demo = NoMailCheckedBeforeDirectoryLoadedIT.class.getResourceAsStream("/demo/directory.csv")) {
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("email,name,name_kana,organization,department\r\n");
             for (int i = 0; i < CONTACTS; i++) {
                 int org = i % domains.size();
                 out.write("p" + i + "@" + domains.get(org) + ",社員 " + i + "号,しゃいん,取引先" + org + "株式会社,部署"
                         + (i % 7) + "\r\n");
             }
-            String rows = new String(demo.readAllBytes(), StandardCharsets.UTF_8);
-            out.write(rows.substring(rows.indexOf('\n') + 1).replace("\r\n", "\n").replace("\n", "\r\n"));
+            out.write(DemoDirectory.rows());
         }
         return csv;
     }
