@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The database goes away for a while (issue 20): the packaged guard runs against the test PostgreSQL
  * (a fresh schema) through a TCP proxy that the test cuts — every connection reset, new ones refused
- * — while clients keep sending. Once the guard has noticed (readiness DOWN) every reply is a 4xx, with
- * {@code 451 4.3.0} among them; when the proxy is restored the guard serves again by itself: readiness
+ * — while clients keep sending. Once the guard has noticed (readiness DOWN) every transaction begun
+ * gets a 4xx, with {@code 451 4.3.0} among them; when the proxy is restored the guard serves again by itself: readiness
  * UP, new mail accepted and delivered, and every message that got a 250 is delivered exactly once.
  * Runs when {@code GUARD_TEST_POSTGRES_URL} is set (CI sets it).
  */
@@ -66,7 +66,7 @@ class DatabaseOutageIT {
                 proxy.restore();
 
                 List<Reply> whileDown = clients.replies().stream()
-                        .filter(r -> r.at().isAfter(downFrom) && r.at().isBefore(downUntil)).toList();
+                        .filter(r -> r.within(downFrom, downUntil)).toList();
                 assertThat(whileDown).as("clients kept sending while the database was away").hasSizeGreaterThan(5);
                 assertThat(whileDown).as("replies while the database was away").allMatch(Reply::temporaryFailure)
                         .anyMatch(r -> r.reply().startsWith("451 4.3.0"));

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Disk full, then space comes back (issue 20, fault 1). The packaged guard runs with
  * {@code guard.data-dir} — spool and embedded H2 database — on a small tmpfs; clients keep sending
- * while the test fills it to the last byte and keeps it full. While it is full every reply is a 4xx
- * (never a 250 that could not be kept) and readiness is DOWN. When the filler is deleted the guard
+ * while the test fills it to the last byte and keeps it full. Every transaction begun while it is full
+ * (after readiness went DOWN) gets a 4xx, never a 250 that could not be kept, and readiness stays DOWN. When the filler is deleted the guard
  * serves again by itself: readiness UP, new mail gets 250 and is delivered, without a restart (H2
  * closed itself on the write error and is reopened). After a restart every message that got a 250
  * has been delivered exactly once.
@@ -61,7 +61,7 @@ class DiskFullIT {
                 disk.free();
 
                 List<Reply> whileFull = clients.replies().stream()
-                        .filter(r -> r.at().isAfter(fullFrom) && r.at().isBefore(fullUntil)).toList();
+                        .filter(r -> r.within(fullFrom, fullUntil)).toList();
                 assertThat(whileFull).as("clients kept sending while the disk was full").hasSizeGreaterThan(5);
                 assertThat(whileFull).as("replies while the disk was full").allMatch(Reply::temporaryFailure);
 

@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.relay;
 
+import com.misdeliveryguard.app.directory.DirectoryLoaded;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
@@ -12,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.misdeliveryguard.app.directory.DirectoryLoaded;
-import org.springframework.context.event.EventListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 
 /**
  * Start-up order: recover the spool (quarantine what was never acknowledged) and resume delivery of
@@ -43,7 +43,7 @@ final class RelayLifecycle implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         Map<QueueState, List<String>> recovered;
         try {
             recovered = spool.recover();

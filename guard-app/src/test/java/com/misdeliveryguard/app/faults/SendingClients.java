@@ -30,8 +30,14 @@ public final class SendingClients implements AutoCloseable {
         Mail make(int client, int n);
     }
 
-    /** The reply to one message, at the time it came. */
-    public record Reply(Mail mail, String reply, Instant at) {
+    /** The reply to one message: when MAIL was sent ({@code sent}) and when the reply came ({@code at}). */
+    public record Reply(Mail mail, String reply, Instant sent, Instant at) {
+
+        /** The whole transaction, from MAIL to the reply, lies between {@code from} and {@code until}. */
+        public boolean within(Instant from, Instant until) {
+            return sent.isAfter(from) && at.isBefore(until);
+        }
+
         public boolean acknowledged() {
             return reply.startsWith("250");
         }
@@ -85,8 +91,9 @@ public final class SendingClients implements AutoCloseable {
                 RawSmtpClient.expect(smtp.command("EHLO fault.test"), "250");
                 while (sending.get()) {
                     Mail mail = maker.make(client, sequence.incrementAndGet());
+                    Instant sent = Instant.now();
                     String reply = send(smtp, mail);
-                    replies.add(new Reply(mail, reply, Instant.now()));
+                    replies.add(new Reply(mail, reply, sent, Instant.now()));
                     if (reply.startsWith("250")) {
                         acknowledged.add(mail.mark());
                     } else if (reply.isEmpty() || reply.startsWith("421")) {
