@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.app.faults.Delivered;
 import com.misdeliveryguard.app.faults.SendingClients;
-import com.misdeliveryguard.app.faults.ShutdownDrain;
+import com.misdeliveryguard.app.faults.OtherHalfOfIssue20;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.nio.file.Path;
@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The drain and the uninterruptible journal are built on branch i20 (the other half of issue 20);
  * on branch i20b alone this test failed with 2 duplicates (the bug of the issue), so it is skipped
- * there ({@link ShutdownDrain}) and runs once both are merged.
+ * there ({@link OtherHalfOfIssue20}) and runs once both are merged.
  */
 class SigtermWithSlowUpstreamIT {
 
     @Test
     void everyMessageIsDeliveredExactlyOnceAfterSigtermAndRestart(@TempDir Path data) throws Exception {
-        Assumptions.assumeTrue(ShutdownDrain.present(), ShutdownDrain.MISSING);
+        Assumptions.assumeTrue(OtherHalfOfIssue20.shutdownDrain(), OtherHalfOfIssue20.MISSING);
         try (SmtpSink sink = SmtpSink.start()) {
             sink.delayDataReply(Duration.ofSeconds(8));
             int port = GuardProcess.freePort();
