@@ -47,7 +47,7 @@ class DiskFullIT {
                     "sender" + client + "@example.com", "rcpt" + client + "@example.org");
             GuardProcess guard = GuardProcess.launch(data, work.resolve("logs"), port, List.of("-Xmx256m"), args);
             try {
-                guard.awaitListener(Duration.ofSeconds(180));
+                guard.awaitListener(Duration.ofSeconds(300));
                 SendingClients clients = SendingClients.start(port, 3, sequence, clean);
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> clients.acknowledged().size() >= 20);
 

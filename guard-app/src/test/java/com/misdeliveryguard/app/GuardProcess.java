@@ -38,7 +38,7 @@ final class GuardProcess implements AutoCloseable {
      */
     static GuardProcess start(Path dataDir, int smtpPort, List<String> jvmArgs, List<String> args) throws Exception {
         GuardProcess guard = launch(dataDir, smtpPort, jvmArgs, args);
-        guard.awaitListener(Duration.ofSeconds(180));
+        guard.awaitListener(Duration.ofSeconds(300));
         return guard;
     }
 
