@@ -38,7 +38,12 @@ final class GuardProcess implements AutoCloseable {
      */
     static GuardProcess start(Path dataDir, int smtpPort, List<String> jvmArgs, List<String> args) throws Exception {
         GuardProcess guard = launch(dataDir, smtpPort, jvmArgs, args);
-        guard.awaitListener(Duration.ofSeconds(300));
+        try {
+            guard.awaitListener(Duration.ofSeconds(300));
+        } catch (Exception | Error e) {
+            guard.kill();
+            throw e;
+        }
         return guard;
     }
 
