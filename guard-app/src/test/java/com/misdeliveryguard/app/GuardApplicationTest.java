@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The assembled application: a correct message to a known contact, submitted with Jakarta Mail, goes
- * through the real listener, the checks, spool and queue to a GreenMail upstream; health and metrics
- * report the relay.
+ * through the real listener, the checks, spool and queue to a GreenMail upstream; health (the readiness
+ * group with storage, directory, relay and disk space) and metrics report the relay.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GuardApplicationTest {
@@ -93,9 +93,18 @@ class GuardApplicationTest {
                 java.net.URI.create("http://127.0.0.1:" + webPort + "/actuator/health")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(health).contains("\"status\":\"UP\"").contains("\"relay\"");
+        String readiness = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + webPort + "/actuator/health/readiness")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(readiness).endsWith("\"status\":\"UP\"}").contains("\"storage\":{\"status\":\"UP\"")
+                .contains("\"directory\":{\"status\":\"UP\"").contains("\"relay\":{\"status\":\"UP\"")
+                .contains("\"diskSpace\":{\"status\":\"UP\"").contains("\"readinessState\"");
         String metrics = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + webPort + "/actuator/prometheus")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).contains("guard_messages_accepted_total").contains("guard_queue_size");
+        assertThat(metrics).contains("guard_messages_accepted_total").contains("guard_commits_failed_total 0.0");
+        for (String state : new String[] {"incoming", "hold", "outgoing", "deferred", "corrupt"}) {
+            assertThat(metrics).contains("guard_spool_messages{state=\"" + state + "\"}");
+        }
     }
 }

@@ -4,6 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +22,13 @@ final class GuardProcess implements AutoCloseable {
 
     private final Process process;
     final int smtpPort;
+    final int webPort;
     final Path log;
 
-    private GuardProcess(Process process, int smtpPort, Path log) {
+    private GuardProcess(Process process, int smtpPort, int webPort, Path log) {
         this.process = process;
         this.smtpPort = smtpPort;
+        this.webPort = webPort;
         this.log = log;
     }
 
@@ -31,6 +37,27 @@ final class GuardProcess implements AutoCloseable {
      * port, and waits until the listener greets.
      */
     static GuardProcess start(Path dataDir, int smtpPort, List<String> jvmArgs, List<String> args) throws Exception {
+        GuardProcess guard = launch(dataDir, smtpPort, jvmArgs, args);
+        try {
+            guard.awaitListener(Duration.ofSeconds(300));
+        } catch (Exception | Error e) {
+            guard.kill();
+            throw e;
+        }
+        return guard;
+    }
+
+    /**
+     * Starts the jar like {@link #start} but returns at once, before the listener opens. The web
+     * port is a free port chosen here ({@link #webPort}); the log is written outside the data
+     * directory when {@code logDir} is given (a data directory on a full disk cannot take it).
+     */
+    static GuardProcess launch(Path dataDir, int smtpPort, List<String> jvmArgs, List<String> args) throws Exception {
+        return launch(dataDir, dataDir, smtpPort, jvmArgs, args);
+    }
+
+    static GuardProcess launch(Path dataDir, Path logDir, int smtpPort, List<String> jvmArgs, List<String> args)
+            throws Exception {
         String jar = System.getProperty("guard.jar");
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("system property guard.jar must name the packaged jar (run with mvn verify)");
@@ -42,14 +69,14 @@ final class GuardProcess implements AutoCloseable {
         command.add(jar);
         command.add("--guard.data-dir=" + dataDir);
         command.add("--guard.smtp.port=" + smtpPort);
-        command.add("--server.port=0");
+        int webPort = freePort();
+        command.add("--server.port=" + webPort);
         command.addAll(args);
         Files.createDirectories(dataDir);
-        Path log = dataDir.resolve("guard-" + System.nanoTime() + ".log");
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve("guard-" + System.nanoTime() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        GuardProcess guard = new GuardProcess(process, smtpPort, log);
-        guard.awaitListener(Duration.ofSeconds(180)); // a loaded CI machine starts the jar slowly
-        return guard;
+        return new GuardProcess(process, smtpPort, webPort, log);
     }
 
     static int freePort() throws IOException {
@@ -58,7 +85,7 @@ final class GuardProcess implements AutoCloseable {
         }
     }
 
-    private void awaitListener(Duration timeout) throws Exception {
+    void awaitListener(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -73,7 +100,34 @@ final class GuardProcess implements AutoCloseable {
                 Thread.sleep(200);
             }
         }
-        throw new IllegalStateException("guard did not start listening within " + timeout + ":\n" + Files.readString(log));
+        throw new IllegalStateException("guard did not start listening within " + timeout + ":\n" + output());
+    }
+
+    /** {@code GET /actuator/health/readiness}: the status code and the body. */
+    Readiness readiness() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + webPort + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Readiness(response.statusCode(), response.body());
+    }
+
+    /** A readiness answer; {@code up()} when the load balancer would send traffic. */
+    record Readiness(int status, String body) {
+        boolean up() {
+            return status == 200 && body.endsWith("\"status\":\"UP\"}");
+        }
+    }
+
+    /** SIGTERM, as systemd or an operator stops the guard; waits for the process to end. */
+    void terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("guard did not stop within " + timeout + " after SIGTERM");
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

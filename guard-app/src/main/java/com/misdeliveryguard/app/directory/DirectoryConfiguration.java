@@ -9,6 +9,7 @@ import com.misdeliveryguard.directory.search.JdbcDirectorySearch;
 import com.misdeliveryguard.directory.store.JdbcDirectoryStore;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,7 +55,13 @@ class DirectoryConfiguration {
 
     @Bean
     DirectorySync directorySync(DirectoryImporter importer, DirectoryProperties properties, GuardProperties guard,
-            com.misdeliveryguard.app.relay.UpstreamProperties upstream) {
-        return new DirectorySync(importer, properties, guard, upstream.host() == null || upstream.host().isBlank());
+            com.misdeliveryguard.app.relay.UpstreamProperties upstream, ApplicationEventPublisher events) {
+        return new DirectorySync(importer, properties, guard, upstream.host() == null || upstream.host().isBlank(),
+                events);
+    }
+
+    @Bean("directory")
+    DirectoryHealthIndicator directoryHealthIndicator(DirectorySync sync) {
+        return new DirectoryHealthIndicator(sync);
     }
 }

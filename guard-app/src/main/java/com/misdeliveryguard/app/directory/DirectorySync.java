@@ -21,11 +21,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Start-up import of {@code guard.directory.import} (the bundled demo directory when unset in demo
  * mode) and LDAP synchronization at start-up and on each source's interval. Imports are idempotent;
  * a failed import leaves the directory as it was and is reported in the log with file, line and reason.
+ * When the start-up import has finished, {@link DirectoryLoaded} is published (the SMTP listener
+ * waits for it).
  */
 final class DirectorySync implements ApplicationRunner, DisposableBean {
 
@@ -36,14 +39,18 @@ final class DirectorySync implements ApplicationRunner, DisposableBean {
     private final DirectoryProperties properties;
     private final GuardProperties guard;
     private final boolean demoMode;
+    private final ApplicationEventPublisher events;
+    private volatile boolean loaded;
     private final ScheduledExecutorService ldapTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ldap-sync");
         t.setDaemon(true);
         return t;
     });
 
-    DirectorySync(DirectoryImporter importer, DirectoryProperties properties, GuardProperties guard, boolean demoMode) {
+    DirectorySync(DirectoryImporter importer, DirectoryProperties properties, GuardProperties guard, boolean demoMode,
+            ApplicationEventPublisher events) {
         this.importer = importer;
+        this.events = events;
         this.properties = properties;
         this.guard = guard;
         this.demoMode = demoMode;
@@ -51,15 +58,24 @@ final class DirectorySync implements ApplicationRunner, DisposableBean {
 
     @Override
     public void run(ApplicationArguments args) {
+        int failed = 0;
         for (Path file : filesToImport()) {
-            report(importer.importFile(file));
+            failed += report(importer.importFile(file));
         }
         for (DirectoryProperties.Ldap ldap : properties.ldap()) {
             LdapSync sync = new LdapSync(importer, source(ldap));
-            report(sync.run());
+            failed += report(sync.run());
             long every = ldap.interval().toSeconds();
             ldapTimer.scheduleWithFixedDelay(() -> report(sync.run()), every, every, TimeUnit.SECONDS);
         }
+        loaded = true;
+        log.info("Directory start-up import finished{}", failed == 0 ? "" : " (" + failed + " failed, see above)");
+        events.publishEvent(new DirectoryLoaded(failed));
+    }
+
+    /** True once the start-up import has finished. */
+    boolean loaded() {
+        return loaded;
     }
 
     /** The configured files, or the demo directory copied into the data directory in demo mode. */
@@ -98,13 +114,15 @@ final class DirectorySync implements ApplicationRunner, DisposableBean {
         return builder.build();
     }
 
-    private static void report(ImportReport report) {
+    /** Logs the report; returns 1 when the import failed, else 0. */
+    private static int report(ImportReport report) {
         if (report.imported()) {
             log.info("Directory import: {}", report.summary());
         } else {
             log.error("Directory import FAILED, directory left unchanged: {}", report.summary());
         }
         report.problems().forEach(problem -> log.warn("Directory import problem: {}", problem));
+        return report.imported() ? 0 : 1;
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.misdeliveryguard.smtp.delivery.SmtpUpstream;
 import com.misdeliveryguard.smtp.delivery.Upstream;
 import com.misdeliveryguard.smtp.delivery.UpstreamSettings;
 import com.misdeliveryguard.smtp.listener.CidrBlock;
+import com.misdeliveryguard.smtp.listener.CommitGate;
 import com.misdeliveryguard.smtp.listener.ListenerSettings;
 import com.misdeliveryguard.smtp.listener.SenderOwnership;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
@@ -126,14 +127,15 @@ class RelayConfiguration {
 
     @Bean
     SmtpListener smtpListener(SmtpProperties smtp, GuardProperties guard, Spool spool, GuardIntake intake,
-            Clock clock, SslBundles ssl) throws UnknownHostException {
+            Clock clock, SslBundles ssl, CommitGate commitGate) throws UnknownHostException {
         ListenerSettings.Builder settings = ListenerSettings.builder()
                 .bind(InetAddress.getByName(smtp.bind())).port(smtp.port()).hostName(guard.hostName())
                 .maxMessageSize(smtp.maxMessageSize().toBytes()).maxRecipients(smtp.maxRecipients())
                 .maxConnections(smtp.maxConnections(), smtp.maxConnectionsPerClient())
                 .readTimeout(smtp.readTimeout()).commandDeadline(smtp.commandDeadline())
                 .dataLimits(smtp.dataDeadline(), smtp.minDataRate())
-                .trustedNetworks(smtp.trustedNetworks().stream().map(CidrBlock::parse).toList());
+                .trustedNetworks(smtp.trustedNetworks().stream().map(CidrBlock::parse).toList())
+                .commitGate(commitGate);
         if (smtp.tls().bundle() != null) {
             settings.tls(ssl.getBundle(smtp.tls().bundle()).createSslContext(), smtp.tls().require());
         }

@@ -3,12 +3,15 @@ package com.misdeliveryguard.app.relay;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.spool.QueueState;
 import com.misdeliveryguard.smtp.spool.Spool;
-import java.nio.file.Files;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
-/** {@code relay} health: the listener is accepting and the spool is writable. */
+/**
+ * {@code relay} health, part of the readiness group: the listener is accepting (it opens only after
+ * the directory start-up import); details: the number of messages per spool state. Whether the spool
+ * can commit is the {@code storage} indicator's business.
+ */
 @Component("relay")
 class RelayHealthIndicator extends AbstractHealthIndicator {
 
@@ -22,10 +25,8 @@ class RelayHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        boolean writable = Files.isWritable(spool.root().resolve(QueueState.INCOMING.directory()));
-        builder.status(listener.isRunning() && writable ? "UP" : "DOWN")
-                .withDetail("smtpPort", listener.isRunning() ? listener.port() : -1)
-                .withDetail("spoolWritable", writable);
+        builder.status(listener.isRunning() ? "UP" : "DOWN")
+                .withDetail("smtpPort", listener.isRunning() ? listener.port() : -1);
         for (QueueState state : QueueState.values()) {
             builder.withDetail(state.directory(), spool.count(state));
         }

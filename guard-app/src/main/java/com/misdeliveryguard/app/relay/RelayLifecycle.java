@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.relay;
 
+import com.misdeliveryguard.app.directory.DirectoryLoaded;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
@@ -15,13 +16,16 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 
 /**
  * Start-up order: recover the spool (finish what a crash cut short, quarantine what was never
- * acknowledged; every repair logged and counted), resume delivery of what a previous run left,
- * re-check what was accepted but never checked, then open the listener. The queue's tick also
- * checks again, after a minute, what stayed in {@code incoming/} because its records could not be
- * committed. Shutdown closes the listener first so no new message arrives, then lets delivery
+ * acknowledged; every repair logged and counted) and resume delivery of what a previous run left;
+ * then, once the start-up directory import has finished ({@link DirectoryLoaded}), re-check what
+ * was accepted but never checked and open the listener — never before, or every recipient would be
+ * judged against an incomplete directory. The queue's tick also checks again, after a minute, what
+ * stayed in {@code incoming/} because its records could not be committed (only once the directory
+ * is loaded). Shutdown closes the listener first so no new message arrives, then lets delivery
  * drain ({@code guard.delivery.drain-time}).
  */
 final class RelayLifecycle implements SmartLifecycle {
@@ -37,6 +41,8 @@ final class RelayLifecycle implements SmartLifecycle {
     private final RepairLog repairs;
     private final Clock clock;
     private volatile boolean running;
+    private volatile boolean directoryLoaded;
+    private List<String> uncheckedAtStart = List.of();
 
     RelayLifecycle(Spool spool, DeliveryQueue queue, GuardIntake intake, SmtpListener listener, Duration tick,
             RepairLog repairs, Clock clock) {
@@ -50,7 +56,7 @@ final class RelayLifecycle implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         Map<QueueState, List<String>> recovered;
         try {
             recovered = spool.recover(repairs);
@@ -62,19 +68,34 @@ final class RelayLifecycle implements SmartLifecycle {
                 recovered.get(QueueState.DEFERRED).size(), recovered.get(QueueState.HOLD).size(),
                 recovered.get(QueueState.CORRUPT).size());
         queue.resume(recovered);
-        int left = intake.recover(recovered.get(QueueState.INCOMING));
+        uncheckedAtStart = recovered.get(QueueState.INCOMING);
+        queue.startTicking(tick, () -> {
+            if (directoryLoaded) {
+                intake.retryIncoming(clock.instant().minus(INCOMING_GRACE));
+            }
+        });
+        running = true;
+        log.info("SMTP listener opens when the directory start-up import has finished");
+    }
+
+    @EventListener
+    public synchronized void directoryLoaded(DirectoryLoaded loaded) {
+        if (!running || listener.isRunning()) {
+            return;
+        }
+        directoryLoaded = true;
+        int left = intake.recover(uncheckedAtStart);
+        uncheckedAtStart = List.of();
         if (left > 0) {
             log.error("{} message(s) stay in incoming/: their records cannot be committed yet; checked again every {}",
                     left, tick);
         }
-        queue.startTicking(tick, () -> intake.retryIncoming(clock.instant().minus(INCOMING_GRACE)));
         listener.start();
         log.info("SMTP listener on port {}", listener.port());
-        running = true;
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         listener.close();
         queue.close();

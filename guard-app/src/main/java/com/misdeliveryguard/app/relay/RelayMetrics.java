@@ -17,7 +17,8 @@ import java.util.Locale;
 /**
  * Micrometer view of the relay: {@code guard.messages.accepted}, {@code guard.messages.checked}
  * (tag {@code action}), {@code guard.recipients.delivered|deferred|bounced}, and the gauge
- * {@code guard.queue.size} per spool state.
+ * {@code guard.spool.messages} per spool state (tag {@code state}: incoming, hold, outgoing, deferred,
+ * corrupt).
  */
 final class RelayMetrics implements RelayEvents {
 
@@ -38,7 +39,7 @@ final class RelayMetrics implements RelayEvents {
         this.bounced = Counter.builder("guard.recipients.bounced").description("Permanent failures and expiries")
                 .register(registry);
         for (QueueState state : QueueState.values()) {
-            Gauge.builder("guard.queue.size", spool, s -> s.count(state)).tag("state", state.directory())
+            Gauge.builder("guard.spool.messages", spool, s -> s.count(state)).tag("state", state.directory())
                     .description("Messages in a spool state").register(registry);
         }
     }

@@ -52,7 +52,7 @@ final class DataCommand extends GuardCommand {
             writer = spool.create();
         } catch (IOException e) {
             log.error("Cannot create a spool entry", e);
-            throw new RejectException(451, "4.3.0 Cannot store messages right now, try again later");
+            throw storageFailed(e, "4.3.0 Cannot store messages right now, try again later");
         }
         try (writer) {
             session.sendResponse("354 End data with <CR><LF>.<CR><LF>");
@@ -69,7 +69,7 @@ final class DataCommand extends GuardCommand {
             }
             if (result.storeFailure() != null) {
                 log.error("Writing to the spool failed", result.storeFailure());
-                throw new RejectException(451, "4.3.0 Could not store the message, try again later");
+                throw storageFailed(result.storeFailure(), "4.3.0 Could not store the message, try again later");
             }
             SpooledMessage message = commit(writer, envelope);
             session.sendResponse(reply(intake.accept(message)));
@@ -81,8 +81,14 @@ final class DataCommand extends GuardCommand {
             return writer.commit(envelope, SpooledMessage.Origin.SMTP);
         } catch (IOException e) {
             log.error("Committing message {} to the spool failed", writer.id(), e);
-            throw new RejectException(451, "4.3.0 Could not store the message, try again later");
+            throw storageFailed(e, "4.3.0 Could not store the message, try again later");
         }
+    }
+
+    /** Every 451 for a storage fault goes through here, so that the commit gate hears of it. */
+    private RejectException storageFailed(Exception cause, String reply) {
+        settings.commitGate.commitFailed(cause);
+        return new RejectException(451, reply);
     }
 
     private Envelope envelope(Session session, Transaction tx) {

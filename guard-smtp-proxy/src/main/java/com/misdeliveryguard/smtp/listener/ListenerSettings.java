@@ -31,6 +31,7 @@ public final class ListenerSettings {
     final boolean plainAuthOnLoopback;
     final List<CidrBlock> trustedNetworks;
     final SenderOwnership senderOwnership;
+    final CommitGate commitGate;
 
     private ListenerSettings(Builder b) {
         this.bind = Objects.requireNonNull(b.bind, "bind");
@@ -51,6 +52,7 @@ public final class ListenerSettings {
         this.plainAuthOnLoopback = b.plainAuthOnLoopback;
         this.trustedNetworks = List.copyOf(b.trustedNetworks);
         this.senderOwnership = Objects.requireNonNull(b.senderOwnership, "senderOwnership");
+        this.commitGate = Objects.requireNonNull(b.commitGate, "commitGate");
         if (requireTls && tls.isEmpty()) {
             throw new IllegalArgumentException("TLS is required but no certificate is configured");
         }
@@ -86,6 +88,7 @@ public final class ListenerSettings {
         private boolean plainAuthOnLoopback;
         private List<CidrBlock> trustedNetworks = List.of(CidrBlock.parse("127.0.0.0/8"), CidrBlock.parse("::1"));
         private SenderOwnership senderOwnership = SenderOwnership.ANY;
+        private CommitGate commitGate = CommitGate.ALWAYS_OPEN;
 
         private Builder() {
         }
@@ -165,6 +168,12 @@ public final class ListenerSettings {
 
         public Builder senderOwnership(SenderOwnership senderOwnership) {
             this.senderOwnership = senderOwnership;
+            return this;
+        }
+
+        /** Closes MAIL with {@code 451} while storage cannot commit; hears every failed commit. */
+        public Builder commitGate(CommitGate commitGate) {
+            this.commitGate = commitGate;
             return this;
         }
 

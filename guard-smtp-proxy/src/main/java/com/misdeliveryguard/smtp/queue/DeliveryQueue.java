@@ -71,6 +71,12 @@ public final class DeliveryQueue implements AutoCloseable {
     private final Map<String, Instant> stuck = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
+    /**
+     * Recipients the upstream accepted whose result could not be written to the journal (disk full):
+     * written before the message's next attempt, so that they are never sent again while this process
+     * lives. Only a crash before that write loses them (one duplicate, as after any crash in flight).
+     */
+    private final Map<String, List<RecipientResult>> unrecorded = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final Duration drainTime;
     private volatile boolean closing;
@@ -281,6 +287,10 @@ public final class DeliveryQueue implements AutoCloseable {
     }
 
     private void attempt(String id) {
+        if (!recordRemembered(id)) {
+            retryLater(id);
+            return;
+        }
         SpooledMessage message;
         DeliveryJournal.State journal;
         try {
@@ -341,7 +351,9 @@ public final class DeliveryQueue implements AutoCloseable {
         try {
             spool.recordRelayed(QueueState.OUTGOING, id, relayed, Map.of());
         } catch (IOException e) {
-            log.error("Cannot record delivery results of {}; it will be retried (possible duplicate)", id, e);
+            log.error("Cannot record delivery results of {}; the {} accepted recipient(s) are remembered and recorded "
+                    + "before the next attempt, which does not send to them again", id, relayed.size(), e);
+            unrecorded.put(id, report.results().stream().filter(r -> relayed.containsKey(r.recipient())).toList());
             retryLater(id);
             return false;
         }
@@ -374,6 +386,27 @@ public final class DeliveryQueue implements AutoCloseable {
             retryLater(id);
         }
         return false;
+    }
+
+    /** Writes the results remembered by a failed journal write; false while that still fails. */
+    private boolean recordRemembered(String id) {
+        List<RecipientResult> accepted = unrecorded.get(id);
+        if (accepted == null) {
+            return true;
+        }
+        Map<MailAddress, String> relayed = new LinkedHashMap<>();
+        accepted.forEach(r -> relayed.put(r.recipient(), r.reply()));
+        try {
+            spool.recordRelayed(QueueState.OUTGOING, id, relayed, Map.of());
+            SpooledMessage message = spool.read(QueueState.OUTGOING, id);
+            unrecorded.remove(id);
+            log.info("Recorded the remembered delivery results of {}", id);
+            accepted.forEach(r -> events.relayed(message, r));
+            return true;
+        } catch (IOException e) {
+            log.warn("Still cannot record the delivery results of {}; nothing is sent until they are recorded", id);
+            return false;
+        }
     }
 
     private void retryLater(String id) {

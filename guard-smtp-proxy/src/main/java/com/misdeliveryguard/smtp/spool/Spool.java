@@ -4,10 +4,13 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +46,7 @@ public final class Spool {
     private static final String TRASH = "trash";
     /** Marks a {@code tmp/} entry as mail the guard writes itself: rewritten from its record if a crash cuts it short. */
     static final String GENERATED = "generated";
+    private static final int PROBE_BYTES = 4096;
 
     private final Path root;
     private final Clock clock;
@@ -102,6 +106,26 @@ public final class Spool {
 
     Durability durability() {
         return durability;
+    }
+
+    /**
+     * Proves that a commit could succeed now: writes a small file in the spool's root (never in a
+     * state directory, so recovery never sees it), syncs it, deletes it and syncs the root. Throws
+     * when the file system is full, read-only or failing. Used by health checks.
+     */
+    public void probe() throws IOException {
+        Path probe = root.resolve(".probe-" + Thread.currentThread().getId());
+        try (FileChannel file = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer block = ByteBuffer.allocate(PROBE_BYTES);
+            while (block.hasRemaining()) {
+                file.write(block);
+            }
+            durability.force(file);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+        durability.forceDirectory(root);
     }
 
     /** Moves a message between states atomically; both directories are synced afterwards. */
