@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.misdeliveryguard.app.faults.DemoDirectory;
 import com.misdeliveryguard.app.faults.SendingClients;
 import com.misdeliveryguard.app.faults.SendingClients.Reply;
-import com.misdeliveryguard.app.faults.OtherHalfOfIssue20;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -34,10 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * upstream refuses connections for a few seconds. At the end: every clean message that got a 250 is
  * delivered, no held message reaches the upstream, every held message that got a 250 has its notice,
  * and duplicates come only from deliveries in flight at a SIGKILL, none from the SIGTERM.
- *
- * <p>On branch i20b alone a run found one held message of 233 without a notice (the issue's fault
- * 5, fixed on branch i20): the notice and SIGTERM checks run only where {@link OtherHalfOfIssue20}
- * finds that half.
  *
  * <p>The clients send for {@code -Dguard.soak.seconds} (90 by default, for CI) in rounds of about 30 s
  * of running guard; each round ends with a SIGKILL (the second with a SIGTERM) and a restart. Set it
@@ -114,20 +109,10 @@ class CrashSoakIT {
                 assertThat(clean).as("clean messages acknowledged").hasSizeGreaterThan(20);
                 assertThat(held).as("held messages acknowledged").hasSizeGreaterThan(5);
                 assertThat(delivered.keySet()).as("acknowledged clean messages at the upstream").containsAll(clean);
-                if (OtherHalfOfIssue20.durableNotices()) {
-                    assertThat(notified.keySet()).as("acknowledged held messages whose sender got a notice")
-                            .containsAll(held);
-                } else {
-                    System.out.println("crash soak, held messages without a notice " + held.stream()
-                            .filter(m -> !notified.containsKey(m)).toList() + ": " + OtherHalfOfIssue20.MISSING);
-                }
+                assertThat(notified.keySet()).as("acknowledged held messages whose sender got a notice")
+                        .containsAll(held);
                 assertThat(heldUpstream).as("held messages at the upstream").isEmpty();
-                if (OtherHalfOfIssue20.shutdownDrain()) {
-                    assertThat(afterSigterm).as("duplicates caused by the SIGTERM").isZero();
-                } else {
-                    System.out.println("crash soak, duplicates after the SIGTERM (" + afterSigterm + "): "
-                            + OtherHalfOfIssue20.MISSING);
-                }
+                assertThat(afterSigterm).as("duplicates caused by the SIGTERM").isZero();
                 assertThat(duplicates).as("duplicates beyond the deliveries in flight at each SIGKILL")
                         .isLessThanOrEqualTo((long) kills * WORKERS);
             } finally {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.app.faults.Delivered;
 import com.misdeliveryguard.app.faults.SendingClients;
-import com.misdeliveryguard.app.faults.OtherHalfOfIssue20;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * upstream result with writes an interrupt cannot abort; after the restart each message has reached
  * the upstream exactly once.
  *
- * <p>The drain and the uninterruptible journal are built on branch i20 (the other half of issue 20);
- * on branch i20b alone this test failed with 2 duplicates (the bug of the issue), so it is skipped
- * there ({@link OtherHalfOfIssue20}) and runs once both are merged.
+ * <p>Without the shutdown drain and the uninterruptible journal this test found 2 duplicates (the
+ * bug of the issue).
  */
 class SigtermWithSlowUpstreamIT {
 
     @Test
     void everyMessageIsDeliveredExactlyOnceAfterSigtermAndRestart(@TempDir Path data) throws Exception {
-        Assumptions.assumeTrue(OtherHalfOfIssue20.shutdownDrain(), OtherHalfOfIssue20.MISSING);
         try (SmtpSink sink = SmtpSink.start()) {
             sink.delayDataReply(Duration.ofSeconds(8));
             int port = GuardProcess.freePort();

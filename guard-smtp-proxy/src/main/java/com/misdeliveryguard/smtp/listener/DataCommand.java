@@ -101,11 +101,13 @@ final class DataCommand extends GuardCommand {
                 clock.instant());
     }
 
-    private static String reply(MessageIntake.Disposition disposition) {
+    private String reply(MessageIntake.Disposition disposition) {
         if (disposition instanceof MessageIntake.Rejected rejected) {
             return rejected.reply();
         }
         if (disposition instanceof MessageIntake.TryLater later) {
+            // the message's records (hold record, decision log) could not be committed: a storage fault too
+            settings.commitGate.commitFailed(new IllegalStateException("records not committed: " + later.reply()));
             return later.reply();
         }
         return "250 2.0.0 Ok: queued as " + ((MessageIntake.Queued) disposition).id();
