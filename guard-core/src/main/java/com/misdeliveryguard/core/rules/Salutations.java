@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a Japanese addressee line ends with an honorific: {@code 様}, {@code さま}, {@code 殿},
  *       {@code 御中}, {@code 各位}, {@code さん}, {@code 先生} (several on one line may be separated by
- *       {@code 、}: {@code 田中様、鈴木様});</li>
+ *       {@code 、} or {@code /}: {@code 田中様、鈴木様}, {@code 株式会社A 田中様 / 株式会社B 佐藤様});</li>
  *   <li>an English one starts with a greeting ({@code Dear}, {@code Hi}, {@code Hello}, {@code Attn:}, …)
  *       followed by names ({@code Dear Mr. Tanaka and Ms. Suzuki,}), or is a name with {@code -san};</li>
  *   <li>short lines above the first addressee line without sentence punctuation
@@ -30,7 +30,7 @@ final class Salutations {
     static final int MAX_CONTEXT_LENGTH = 40;
 
     private static final List<String> HONORIFICS = List.of("様", "さま", "サマ", "殿", "どの", "御中", "各位", "さん", "先生");
-    private static final Pattern BETWEEN_ADDRESSEES = Pattern.compile("(?<=様|さま|殿|御中|各位|さん|先生)\\s*[、,，・]\\s*");
+    private static final Pattern BETWEEN_ADDRESSEES = Pattern.compile("(?<=様|さま|殿|御中|各位|さん|先生)\\s*[、,，・/／|｜]\\s*");
     private static final Pattern ENGLISH_GREETING = Pattern.compile(
             "(?i)(?:dear|hi|hello|hey|good\\s+(?:morning|afternoon|evening)|greetings|attn\\.?|attention)\\b[\\s:,]*(.*)");
     private static final Pattern SAN = Pattern.compile("(?i)([a-z][a-z .'-]*?)[- ](?:san|sama|sensei)");
