@@ -68,7 +68,7 @@ final class OrganizationNames {
         }
         for (String stem : List.of(String.join("-", words), String.join("", words))) {
             for (String suffix : SUFFIXES) {
-                Optional<Organization> owner = directory.knownDomain(DomainName.of(stem + "." + suffix))
+                Optional<Organization> owner = DomainName.parse(stem + "." + suffix).flatMap(directory::knownDomain)
                         .flatMap(KnownDomain::owner).flatMap(ref -> directory.organization(ref.id()));
                 if (owner.isPresent()) {
                     return owner;

@@ -51,7 +51,7 @@ final class RecipientDomainLooksLikeAKnownDomain extends RecipientRule {
         List<KnownDomain> candidates = directory.knownDomainsNear(domain, CANDIDATES);
         String suffix = DomainKeys.publicSuffix(domain.ascii());
         List<Match> typos = Resemblance.suffixTypos(domain).stream()
-                .flatMap(typo -> directory.knownDomain(DomainName.of(typo)).stream())
+                .flatMap(typo -> DomainName.parse(typo).flatMap(directory::knownDomain).stream())
                 .map(known -> new Match(known, Resemblance.SUFFIX_TYPO)).toList();
         Optional<Match> best = java.util.stream.Stream.concat(typos.stream(), candidates.stream()
                 .flatMap(known -> Resemblance.of(domain, known.domain()).map(r -> new Match(known, r)).stream()))
