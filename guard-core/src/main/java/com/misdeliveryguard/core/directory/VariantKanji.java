@@ -13,9 +13,9 @@ package com.misdeliveryguard.core.directory;
 public final class VariantKanji {
 
     /** Variant forms, one per character; {@link #COMMON} holds the common form at the same index. */
-    static final String VARIANTS = "髙﨑嵜碕齋齊斉齎邊邉澤濱濵德廣國榮櫻淺眞靜圓關瀧嶋嶌實恆壽條與兒會藏澁冨彌舘槇曾栁";
+    public static final String VARIANTS = "髙﨑嵜碕齋齊斉齎邊邉澤濱濵德廣國榮櫻淺眞靜圓關瀧嶋嶌實恆壽條與兒會藏澁冨彌舘槇曾栁";
     /** The common forms of {@link #VARIANTS}, index by index. */
-    static final String COMMON = "高崎崎崎斎斎斎斎辺辺沢浜浜徳広国栄桜浅真静円関滝島島実恒寿条与児会蔵渋富弥館槙曽柳";
+    public static final String COMMON = "高崎崎崎斎斎斎斎辺辺沢浜浜徳広国栄桜浅真静円関滝島島実恒寿条与児会蔵渋富弥館槙曽柳";
 
     private static final String SUPPLEMENTARY_YOSHI = new String(Character.toChars(0x20BB7));
 

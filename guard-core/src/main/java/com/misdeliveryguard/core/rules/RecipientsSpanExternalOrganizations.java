@@ -50,7 +50,8 @@ final class RecipientsSpanExternalOrganizations implements Rule {
 
     /**
      * True when the salutation addresses every one of the organizations: by naming it
-     * ({@code 株式会社A 田中様 / 株式会社B 佐藤様}) or by naming a person who is a visible recipient there.
+     * ({@code 株式会社A 田中様 / 株式会社B 佐藤様}) or by naming a person who is exactly one of the visible recipients
+     * ({@code 田中様、Carter様}); {@code 田中様} to two companies' 田中 addresses neither company.
      */
     private static boolean addressesEach(CheckedMessage message, Set<OrganizationId> organizations) {
         if (message.facts().openingLines().isEmpty()) {
@@ -62,10 +63,10 @@ final class RecipientsSpanExternalOrganizations implements Rule {
             addressee.organization().ifPresent(org -> addressed.add(org.id()));
             if (addressee.organization().isEmpty() && addressee.person().isPresent()) {
                 Set<String> keys = PersonKeys.ofWritten(addressee.person().get());
-                for (ResolvedRecipient recipient : message.visible()) {
-                    if (recipient.contact().filter(contact -> PersonKeys.matches(keys, contact)).isPresent()) {
-                        recipient.organization().ifPresent(org -> addressed.add(org.id()));
-                    }
+                List<ResolvedRecipient> named = message.visible().stream()
+                        .filter(r -> r.contact().filter(contact -> PersonKeys.matches(keys, contact)).isPresent()).toList();
+                if (named.size() == 1) {
+                    named.get(0).organization().ifPresent(org -> addressed.add(org.id()));
                 }
             }
         }
