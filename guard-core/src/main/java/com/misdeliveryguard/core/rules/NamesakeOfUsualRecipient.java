@@ -2,6 +2,7 @@ package com.misdeliveryguard.core.rules;
 
 import com.misdeliveryguard.core.directory.Contact;
 import com.misdeliveryguard.core.directory.ContactAddresses;
+import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.directory.PersonName;
 import com.misdeliveryguard.core.directory.TextKeys;
 import com.misdeliveryguard.core.guard.Finding;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code namesake-of-usual-recipient}: autocomplete picked the namesake (SPEC §5, ADR 0007). An external
@@ -47,7 +49,52 @@ final class NamesakeOfUsualRecipient implements Rule {
         return RuleIds.NAMESAKE_OF_USUAL_RECIPIENT;
     }
 
-    private record Usual(Contact contact, Correspondent correspondent, Set<String> keys) {
+    private record Usual(Contact contact, Correspondent correspondent) {
+    }
+
+    /**
+     * What a sender's correspondents say: deliveries per recipient key, and the usual people by their family-name
+     * keys and by the keys of their whole name (most deliveries first).
+     */
+    private record Known(List<Correspondent> source, Map<String, Integer> deliveries, Map<String, List<Usual>> byFamily,
+            Map<String, List<Usual>> byName) {
+    }
+
+    /** Senders remembered at most; the memo starts over when full. */
+    static final int MEMO_LIMIT = 10_000;
+
+    /**
+     * Per sender, the last answer worked out: reused while the history returns the very same list (a cached
+     * history does until a delivery or its expiry), so a busy sender's usual people are looked up once.
+     */
+    private final Map<String, Known> memo = new ConcurrentHashMap<>();
+
+    private Known known(MailAddress sender, List<Correspondent> correspondents, ContactDirectory directory) {
+        String key = ContactAddresses.key(sender);
+        Known known = memo.get(key);
+        if (known != null && known.source() == correspondents) {
+            return known;
+        }
+        Map<String, Integer> deliveries = new HashMap<>();
+        Map<String, List<Usual>> byFamily = new HashMap<>();
+        Map<String, List<Usual>> byName = new HashMap<>();
+        for (Correspondent correspondent : correspondents) {
+            deliveries.put(ContactAddresses.key(correspondent.recipient()), correspondent.deliveries());
+            if (correspondent.deliveries() >= usualAfter) {
+                directory.contactByAddress(correspondent.recipient()).filter(contact -> contact.name().isPresent())
+                        .ifPresent(contact -> {
+                            Usual usual = new Usual(contact, correspondent);
+                            familyKeys(contact).forEach(k -> byFamily.computeIfAbsent(k, x -> new ArrayList<>()).add(usual));
+                            PersonKeys.ofContact(contact).forEach(k -> byName.computeIfAbsent(k, x -> new ArrayList<>()).add(usual));
+                        });
+            }
+        }
+        known = new Known(correspondents, Map.copyOf(deliveries), Map.copyOf(byFamily), Map.copyOf(byName));
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        memo.put(key, known);
+        return known;
     }
 
     @Override
@@ -62,32 +109,20 @@ final class NamesakeOfUsualRecipient implements Rule {
         } catch (RuntimeException unavailable) {
             return List.of();
         }
-        Map<String, Integer> deliveries = new HashMap<>();
-        List<Usual> usual = new ArrayList<>();
-        for (Correspondent correspondent : correspondents) {
-            deliveries.put(ContactAddresses.key(correspondent.recipient()), correspondent.deliveries());
-            if (correspondent.deliveries() >= usualAfter) {
-                message.directory().contactByAddress(correspondent.recipient())
-                        .filter(contact -> contact.name().isPresent())
-                        .ifPresent(contact -> usual.add(new Usual(contact, correspondent, familyKeys(contact))));
-            }
-        }
-        if (usual.isEmpty()) {
+        Known known = known(sender.get(), correspondents, message.directory());
+        if (known.byFamily().isEmpty() && known.byName().isEmpty()) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
         for (ResolvedRecipient recipient : message.recipients()) {
-            int written = deliveries.getOrDefault(ContactAddresses.key(recipient.address()), 0);
+            int written = known.deliveries().getOrDefault(ContactAddresses.key(recipient.address()), 0);
             if (recipient.internal() || written >= usualAfter) {
                 continue;
             }
             Set<String> keys = recipient.contact().map(NamesakeOfUsualRecipient::familyKeys).orElse(Set.of());
             Set<String> displayed = TextKeys.collapseSpaces(recipient.displayName()).contains(" ")
                     ? PersonKeys.ofWritten(recipient.displayName()) : Set.of();
-            usual.stream()
-                    .filter(u -> !u.contact().hasAddress(recipient.address()))
-                    .filter(u -> intersects(keys, u.keys()) || (!displayed.isEmpty() && PersonKeys.matches(displayed, u.contact())))
-                    .findFirst()
+            namesake(known.byFamily(), keys, recipient).or(() -> namesake(known.byName(), displayed, recipient))
                     .ifPresent(u -> findings.add(finding(recipient, written, u)));
         }
         return findings;
@@ -103,13 +138,18 @@ final class NamesakeOfUsualRecipient implements Rule {
         return keys;
     }
 
-    private static boolean intersects(Set<String> a, Set<String> b) {
-        for (String key : a) {
-            if (b.contains(key)) {
-                return true;
+    /** The usual person (most deliveries first) under one of the keys who is not the recipient. */
+    private static Optional<Usual> namesake(Map<String, List<Usual>> index, Set<String> keys, ResolvedRecipient recipient) {
+        Usual best = null;
+        for (String key : keys) {
+            for (Usual usual : index.getOrDefault(key, List.of())) {
+                if ((best == null || usual.correspondent().deliveries() > best.correspondent().deliveries())
+                        && !usual.contact().hasAddress(recipient.address())) {
+                    best = usual;
+                }
             }
         }
-        return false;
+        return Optional.ofNullable(best);
     }
 
     private Finding finding(ResolvedRecipient recipient, int written, Usual usual) {
