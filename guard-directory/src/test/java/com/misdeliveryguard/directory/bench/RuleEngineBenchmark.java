@@ -6,7 +6,9 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
 import com.misdeliveryguard.core.message.HeaderAddress;
 import com.misdeliveryguard.core.message.MessageFacts;
+import com.misdeliveryguard.core.rules.Policy;
 import com.misdeliveryguard.core.rules.RuleEngine;
+import com.misdeliveryguard.core.rules.RuleIds;
 import com.misdeliveryguard.core.thread.InMemoryThreadHistory;
 import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.directory.history.CachedSenderHistory;
@@ -47,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * display names, three Cc, two internal Cc (one with a typo: {@code internal-address-typo}), a Bcc at the company's domain that is no contact
  * ({@code unknown-at-known-org}) and a Bcc at a domain one letter off the company's ({@code lookalike-domain});
  * the body opens with {@code 株式会社サンプルN商事 営業部 田中様}, a file {@code 御見積書_サンプルN商事様.pdf} is
- * attached and the message replies to the previous one. The caches are warm (every message checked
+ * attached and the message replies to the previous one. With {@code -Dbench.rules=baseline} (in the forked JVM's
+ * arguments) the sender history and the two rules of issue 10 are left out, for a comparison in the same run. The caches are warm (every message checked
  * twice before measuring): this is the cost of a verdict on a busy day, not of a cold start.
  */
 @State(Scope.Benchmark)
@@ -72,12 +75,19 @@ public class RuleEngineBenchmark {
         BenchData.ensureDatabase();
         pool = BenchData.pool();
         JdbcDirectoryStore store = JdbcDirectoryStore.builder(pool).internalDomains(BenchData.INTERNAL).build();
-        directory = CachedContactDirectory.builder(store).internalDomains(BenchData.INTERNAL).build();
+        // an hour: on a loaded machine the set-up alone can outlast the default five minutes
+        directory = CachedContactDirectory.builder(store).internalDomains(BenchData.INTERNAL)
+                .expireAfterWrite(Duration.ofHours(1)).build();
+        boolean baseline = "baseline".equals(System.getProperty("bench.rules"));
         engine = RuleEngine.builder(directory)
                 .learnedRecipients(new CachedLearnedRecipients(new JdbcLearnedRecipients(pool)))
                 .threadHistory(new InMemoryThreadHistory(100_000))
-                .senderHistory(senderHistory())
+                .senderHistory(baseline ? SenderHistory.NONE : senderHistory())
+                .policy(baseline ? Policy.builder().disable(RuleIds.NAMESAKE_OF_USUAL_RECIPIENT)
+                        .disable(RuleIds.INTERNAL_ADDRESS_TYPO).build() : Policy.defaults())
                 .build();
+        System.out.println(baseline ? "baseline: without the sender history and the two rules of issue 10"
+                : "every rule, with the sender history");
         envelopes = new Envelope[MESSAGES];
         facts = new MessageFacts[MESSAGES];
         SplittableRandom random = new SplittableRandom(11);

@@ -50,7 +50,9 @@ class NameKeyMigrationTest {
     void theMigrationHoldsTheCodesTable() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/db/migration/V620__name_keys_fold_variant_kanji.sql")) {
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(sql.split("'" + VariantKanji.VARIANTS + "', '" + VariantKanji.COMMON + "'", -1)).hasSize(4);
+            int translations = sql.split("TRANSLATE\\(", -1).length - 1;
+            assertThat(translations).isPositive();
+            assertThat(sql.split("'" + VariantKanji.VARIANTS + "', '" + VariantKanji.COMMON + "'", -1)).hasSize(translations + 1);
         }
     }
 }
