@@ -3,6 +3,7 @@ package com.misdeliveryguard.app.policy;
 import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.directory.LearnedRecipients;
 import com.misdeliveryguard.core.guard.Guard;
+import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.Envelope;
 import com.misdeliveryguard.core.mail.InvalidAddressException;
 import com.misdeliveryguard.core.mail.MailAddress;
@@ -49,10 +50,10 @@ class CheckApiController {
     private final Clock clock;
 
     CheckApiController(MessageFactsParser parser, ContactDirectory directory, LearnedRecipients learned,
-            ThreadHistory threads, Policy policy, Clock clock) {
+            ThreadHistory threads, Policy policy, SenderHistory senders, Clock clock) {
         this.parser = parser;
         this.guard = RuleEngine.builder(directory).policy(policy).learnedRecipients(learned).threadHistory(threads)
-                .recordThreads(false).build();
+                .senderHistory(senders).recordThreads(false).build();
         this.clock = clock;
     }
 

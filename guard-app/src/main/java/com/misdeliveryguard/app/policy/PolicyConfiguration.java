@@ -3,6 +3,7 @@ package com.misdeliveryguard.app.policy;
 import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.directory.LearnedRecipients;
 import com.misdeliveryguard.core.guard.Guard;
+import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.rules.Policy;
 import com.misdeliveryguard.core.rules.RuleEngine;
 import com.misdeliveryguard.core.thread.ThreadHistory;
@@ -35,8 +36,9 @@ class PolicyConfiguration {
     }
 
     @Bean
-    Guard guard(ContactDirectory directory, LearnedRecipients learned, ThreadHistory threads, Policy policy) {
+    Guard guard(ContactDirectory directory, LearnedRecipients learned, ThreadHistory threads, Policy policy,
+            SenderHistory senders) {
         return RuleEngine.builder(directory).policy(policy).learnedRecipients(new CachedLearnedRecipients(learned))
-                .threadHistory(threads).build();
+                .threadHistory(threads).senderHistory(senders).build();
     }
 }

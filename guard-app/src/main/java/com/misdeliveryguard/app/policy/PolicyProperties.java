@@ -2,6 +2,7 @@ package com.misdeliveryguard.app.policy;
 
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.rules.Policy;
+import com.misdeliveryguard.core.rules.RoleAddresses;
 import com.misdeliveryguard.core.rules.RuleSetting;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param manyVisibleExternalThreshold external To/Cc addresses from which {@code many-visible-external} fires (10)
  * @param keywords                     words for the {@code keyword} rule (empty by default), e.g. 社外秘, 機密
  * @param learnedRecipients            whether recipients a sender confirmed before are not held as unknown (true)
+ * @param manyVisibleExternalCap       external To/Cc addresses above which {@code many-visible-external} fires even
+ *                                     within one organization (30)
+ * @param usualRecipientAfter          deliveries from which {@code namesake-of-usual-recipient} counts a recipient as
+ *                                     one the sender writes to often (3)
+ * @param roleAddresses                internal role/list address patterns {@code internal-address-typo} leaves alone
+ *                                     ({@code info@}, {@code *-all@}, …; replaces the built-in list)
  */
 @ConfigurationProperties("guard.policy")
 public record PolicyProperties(String mode, Map<String, Rule> rules, Integer manyVisibleExternalThreshold,
-        List<String> keywords, Boolean learnedRecipients) {
+        List<String> keywords, Boolean learnedRecipients, Integer manyVisibleExternalCap, Integer usualRecipientAfter,
+        List<String> roleAddresses) {
 
     /**
      * @param enabled whether the rule runs
@@ -57,6 +65,15 @@ public record PolicyProperties(String mode, Map<String, Rule> rules, Integer man
         }
         if (learnedRecipients != null) {
             builder.learnedRecipients(learnedRecipients);
+        }
+        if (manyVisibleExternalCap != null) {
+            builder.manyVisibleExternalCap(manyVisibleExternalCap);
+        }
+        if (usualRecipientAfter != null) {
+            builder.usualRecipientAfter(usualRecipientAfter);
+        }
+        if (roleAddresses != null) {
+            builder.roleAddresses(new RoleAddresses(roleAddresses));
         }
         return builder.build();
     }

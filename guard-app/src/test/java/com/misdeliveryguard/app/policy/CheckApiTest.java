@@ -2,15 +2,19 @@ package com.misdeliveryguard.app.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -19,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code POST /api/v1/check}: the verdict with each recipient's directory entry and the findings,
- * for JSON and raw messages; nothing is sent. Signed-in users only; bad input is a 400.
+ * for JSON and raw messages; nothing is sent. Signed-in users only; bad input is a 400. The findings of
+ * issue 10 — {@code namesake-of-usual-recipient} (after deliveries over real SMTP fed the sender history),
+ * {@code internal-address-typo} and a subject naming another customer — show with explanation and evidence.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CheckApiTest {
@@ -29,6 +35,9 @@ class CheckApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SmtpListener listener;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -87,5 +96,62 @@ class CheckApiTest {
                 .isEqualTo(400);
         assertThat(post("application/json", "{\"to\": []}", "", true).statusCode()).isEqualTo(400);
         assertThat(post("application/json", "{}", "", false).statusCode()).isEqualTo(401);
+    }
+
+    /** POST a JSON check as the signed-in add-in; the body of the 200 answer. */
+    private String checkJson(String json) throws Exception {
+        HttpResponse<String> response = post("application/json", json, "", true);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    // issue 10: the sender history is fed by mail the relay delivers over real SMTP, and the new findings show
+    // with their explanations and evidence
+
+    @Test
+    void shouldSuggestTheUsualColleagueWhenAutocompletePickedAnOutsideNamesake() throws Exception {
+        String namesake = """
+                {"from": "yamada.taro@example.co.jp",
+                 "to": [{"name": "田中 健", "address": "tanaka.k@hokuto-sys.co.jp"}],
+                 "subject": "【社外秘】チェックリスト", "body": "田中さん\\n\\nチェックリストを送ります。"}
+                """;
+        assertThat(checkJson(namesake)).doesNotContain("namesake-of-usual-recipient");
+
+        int before = upstream.transactions().size();
+        for (int i = 0; i < 3; i++) {
+            assertThat(PolicyTestSupport.send(listener.port(), "tanaka.misaki@example.co.jp",
+                    PolicyTestSupport.named("田中 美咲", "tanaka.misaki@example.co.jp"), "週次報告 " + i,
+                    "田中さん\n\n今週の報告です。")).startsWith("250");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> upstream.transactions().size() == before + 3);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(checkJson(namesake))
+                .contains("\"action\":\"hold\"").contains("namesake-of-usual-recipient")
+                .contains("\"usualRecipient\":\"tanaka.misaki@example.co.jp\"").contains("\"usualDeliveries\":\"3\"")
+                .contains("Did autocomplete pick the namesake?").contains("自動補完"));
+    }
+
+    @Test
+    void shouldSuggestTheColleagueForATypoInAnInternalAddressButLeaveRoleAddressesAlone() throws Exception {
+        String typo = """
+                {"from": "yamada.taro@example.co.jp",
+                 "to": [{"address": "kobayashi.kne@example.co.jp"}, {"address": "sales-all@example.co.jp"}],
+                 "subject": "打ち合わせ", "body": "小林さん\\n\\n明日の打ち合わせの件です。"}
+                """;
+        String body = checkJson(typo);
+        assertThat(body).contains("\"action\":\"hold\"").contains("internal-address-typo")
+                .contains("\"didYouMean\":\"kobayashi.ken@example.co.jp\"").contains("Did you mean kobayashi.ken@example.co.jp?")
+                .doesNotContain("sales-all@example.co.jp is nobody");
+    }
+
+    @Test
+    void shouldHoldASubjectNamingAnotherCustomerThanTheRecipients() throws Exception {
+        String json = """
+                {"from": "yamada.taro@example.co.jp",
+                 "to": [{"name": "田中 一郎", "address": "ichiro.tanaka@midori-bank.co.jp"}],
+                 "subject": "【北斗システム様】ご提案", "body": "田中様\\n\\nご提案資料をお送りします。"}
+                """;
+        assertThat(checkJson(json)).contains("\"action\":\"hold\"").contains("salutation-mismatch")
+                .contains("\"subject\":\"【北斗システム様】ご提案\"").contains("北斗システム株式会社");
     }
 }

@@ -45,6 +45,15 @@ public final class DomainName implements Comparable<DomainName> {
         }
     }
 
+    /** {@link #of(String)}, empty instead of an exception for text that is no valid domain. */
+    public static Optional<DomainName> parse(String text) {
+        try {
+            return Optional.of(of(text));
+        } catch (IllegalArgumentException invalid) {
+            return Optional.empty();
+        }
+    }
+
     /** The domain of a checked address (already ASCII and lower-case). */
     public static DomainName of(MailAddress address) {
         return new DomainName(address.domain());

@@ -9,8 +9,10 @@ import java.util.Locale;
  * <p>A <em>name key</em> is the text after Unicode NFKC (full-width letters and digits become
  * ASCII, half-width katakana becomes full-width, {@code ㈱} becomes {@code (株)}), lower-cased,
  * with every space (including the ideographic space U+3000), middle dot and comma removed and
- * katakana folded to hiragana. {@code "タナカ　タロウ"}, {@code "たなか たろう"} and
- * {@code "ﾀﾅｶ ﾀﾛｳ"} share one key.
+ * katakana folded to hiragana and variant kanji folded to their common form ({@link VariantKanji}:
+ * 髙橋 and 高橋 share a key). {@code "タナカ　タロウ"}, {@code "たなか たろう"} and {@code "ﾀﾅｶ ﾀﾛｳ"} share one
+ * key. Stored keys are computed with this method at import; a change here needs a migration that re-keys
+ * them (as {@code V620} did for the variant kanji).
  */
 public final class TextKeys {
 
@@ -45,7 +47,7 @@ public final class TextKeys {
 
     /** The key under which a person's name or reading is compared; see the class comment. */
     public static String nameKey(String text) {
-        String normalized = NFKC.normalize(text).toLowerCase(Locale.ROOT);
+        String normalized = VariantKanji.fold(NFKC.normalize(text).toLowerCase(Locale.ROOT));
         StringBuilder key = new StringBuilder(normalized.length());
         for (int i = 0; i < normalized.length(); i++) {
             char c = normalized.charAt(i);

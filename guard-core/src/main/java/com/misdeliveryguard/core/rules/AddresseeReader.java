@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *
  * <p>The text is normalized (NFKC: full-width spaces and letters, {@code ㈱} → {@code (株)}), split into
  * words at spaces, brackets, slashes and commas. The organization is the first run of up to three words
- * that {@link ContactDirectory#organizationNamed} knows (company-form words such as 株式会社 or Inc. do not
- * matter), tried longest first — a single word that is also someone's name ({@code 鈴木} beside a
+ * that {@link OrganizationNames} knows (company-form words such as 株式会社 or Inc. do not matter; a romaji
+ * name also by its organization's domain stem, {@code Aoba Shoji} for {@code aoba-shoji.co.jp}), tried longest first — a single word that is also someone's name ({@code 鈴木} beside a
  * 鈴木株式会社) is read as the name; a single Japanese word may also begin with an organization's name
  * ({@code あおば商事田中}).
  * Department words ({@code 営業部}, {@code 第二課}, {@code Sales Dept.}) and titles ({@code 部長},
@@ -45,9 +45,11 @@ final class AddresseeReader {
             "sirs", "friends", "partners", "both", "customer", "customers", "members", "staff", "gentlemen", "ladies");
 
     private final ContactDirectory directory;
+    private final OrganizationNames organizations;
 
     AddresseeReader(ContactDirectory directory) {
         this.directory = directory;
+        this.organizations = new OrganizationNames(directory);
     }
 
     /** Reads a fragment that stands alone (a display name). */
@@ -91,7 +93,7 @@ final class AddresseeReader {
                 if (run.stream().allMatch(AddresseeReader::isTitleOrDepartment)) {
                     continue;
                 }
-                Optional<Organization> found = directory.organizationNamed(String.join(" ", run));
+                Optional<Organization> found = organizations.named(String.join(" ", run));
                 if (found.isPresent() && !(length == 1 && isSomeonesName(run.get(0)))) {
                     run.clear();
                     return found;
@@ -108,18 +110,9 @@ final class AddresseeReader {
 
     /** {@code あおば商事田中} → あおば商事 and 田中: a Japanese word that begins with an organization's name. */
     private Optional<Organization> gluedOrganization(List<String> words) {
-        String word = words.get(0);
-        if (!TextKeys.hasJapanese(word) || word.length() > 24) {
-            return Optional.empty();
-        }
-        for (int end = word.length() - 1; end >= 3; end--) {
-            Optional<Organization> found = directory.organizationNamed(word.substring(0, end));
-            if (found.isPresent()) {
-                words.set(0, word.substring(end));
-                return found;
-            }
-        }
-        return Optional.empty();
+        Optional<OrganizationNames.Beginning> beginning = organizations.beginning(words.get(0));
+        beginning.ifPresent(found -> words.set(0, found.rest()));
+        return beginning.map(OrganizationNames.Beginning::organization);
     }
 
     private static Optional<String> person(List<String> words) {

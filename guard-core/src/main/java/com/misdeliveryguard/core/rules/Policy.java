@@ -24,9 +24,16 @@ import java.util.Objects;
  * @param keywords                     what {@code keyword} looks for, compared after NFKC without case
  * @param learnedRecipients            whether recipients a sender confirmed before are known to the check
  *                                     (SPEC §4, on by default)
+ * @param manyVisibleExternalCap       external To/Cc addresses above which {@code many-visible-external} fires even
+ *                                     when they all belong to one organization (30)
+ * @param usualRecipientAfter          deliveries from a sender to a recipient from which the recipient is one the
+ *                                     sender writes to often, for {@code namesake-of-usual-recipient} (3)
+ * @param roleAddresses                internal addresses that are role or list addresses and never typos
+ *                                     ({@link RoleAddresses}: {@code info@}, {@code *-all@}, …)
  */
 public record Policy(Mode mode, Map<String, RuleSetting> rules, int manyVisibleExternalThreshold,
-        List<String> keywords, boolean learnedRecipients) {
+        List<String> keywords, boolean learnedRecipients, int manyVisibleExternalCap, int usualRecipientAfter,
+        RoleAddresses roleAddresses) {
 
     /** Whether verdicts are enforced. */
     public enum Mode {
@@ -37,6 +44,8 @@ public record Policy(Mode mode, Map<String, RuleSetting> rules, int manyVisibleE
     }
 
     static final int DEFAULT_MANY_VISIBLE_EXTERNAL = 10;
+    static final int DEFAULT_MANY_VISIBLE_EXTERNAL_CAP = 30;
+    static final int DEFAULT_USUAL_RECIPIENT_AFTER = 3;
 
     /**
      * @throws IllegalArgumentException for a rule id that is not one of {@link RuleIds#ALL} (the message
@@ -59,6 +68,22 @@ public record Policy(Mode mode, Map<String, RuleSetting> rules, int manyVisibleE
                     + manyVisibleExternalThreshold);
         }
         keywords = keywords.stream().map(String::strip).filter(k -> !k.isEmpty()).distinct().toList();
+        if (manyVisibleExternalCap < manyVisibleExternalThreshold) {
+            throw new IllegalArgumentException("many-visible-external cap (" + manyVisibleExternalCap
+                    + ") must not be below its threshold (" + manyVisibleExternalThreshold + ")");
+        }
+        if (usualRecipientAfter < 1) {
+            throw new IllegalArgumentException("usual-recipient-after must be at least 1: " + usualRecipientAfter);
+        }
+        Objects.requireNonNull(roleAddresses, "roleAddresses");
+    }
+
+    /** A policy with the defaults of issue 10 for the cap, the usual-recipient count and the role addresses. */
+    public Policy(Mode mode, Map<String, RuleSetting> rules, int manyVisibleExternalThreshold, List<String> keywords,
+            boolean learnedRecipients) {
+        this(mode, rules, manyVisibleExternalThreshold, keywords, learnedRecipients,
+                Math.max(DEFAULT_MANY_VISIBLE_EXTERNAL_CAP, manyVisibleExternalThreshold), DEFAULT_USUAL_RECIPIENT_AFTER,
+                RoleAddresses.defaults());
     }
 
     /** SPEC §5 as it stands. */
@@ -100,6 +125,9 @@ public record Policy(Mode mode, Map<String, RuleSetting> rules, int manyVisibleE
         private int manyVisibleExternalThreshold = DEFAULT_MANY_VISIBLE_EXTERNAL;
         private List<String> keywords = List.of();
         private boolean learnedRecipients = true;
+        private int manyVisibleExternalCap = DEFAULT_MANY_VISIBLE_EXTERNAL_CAP;
+        private int usualRecipientAfter = DEFAULT_USUAL_RECIPIENT_AFTER;
+        private RoleAddresses roleAddresses = RoleAddresses.defaults();
 
         private Builder() {
         }
@@ -146,8 +174,27 @@ public record Policy(Mode mode, Map<String, RuleSetting> rules, int manyVisibleE
             return this;
         }
 
+        /** External To/Cc addresses above which {@code many-visible-external} fires in any case (default 30). */
+        public Builder manyVisibleExternalCap(int cap) {
+            this.manyVisibleExternalCap = cap;
+            return this;
+        }
+
+        /** Deliveries from which a recipient is one the sender writes to often (default 3). */
+        public Builder usualRecipientAfter(int deliveries) {
+            this.usualRecipientAfter = deliveries;
+            return this;
+        }
+
+        /** Internal role and list addresses that {@code internal-address-typo} leaves alone. */
+        public Builder roleAddresses(RoleAddresses roleAddresses) {
+            this.roleAddresses = Objects.requireNonNull(roleAddresses, "roleAddresses");
+            return this;
+        }
+
         public Policy build() {
-            return new Policy(mode, rules, manyVisibleExternalThreshold, keywords, learnedRecipients);
+            return new Policy(mode, rules, manyVisibleExternalThreshold, keywords, learnedRecipients,
+                    manyVisibleExternalCap, usualRecipientAfter, roleAddresses);
         }
 
         private RuleSetting current(String id) {

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * {@code lookalike-domain}: an unknown domain looks like a known one (SPEC §5) — an IDN homograph, a
  * confusable spelling (TR39 skeleton), a changed public suffix ({@code .co.jp} → {@code .jp},
- * {@code .com}, {@code .co}) or one or two edits. The highest severity of all rules: the typical
+ * {@code .com}, {@code .co}), a typo in the suffix itself ({@code .co.jo}, {@code .co.kp}, {@code .cojp};
+ * {@link Resemblance#suffixTypos}) or one or two edits. The highest severity of all rules: the typical
  * misdelivery that reaches a stranger, or a domain registered to catch such mail.
  *
  * <p>Only recipients whose domain the directory does not know are judged: two similar domains that are
@@ -49,8 +50,11 @@ final class RecipientDomainLooksLikeAKnownDomain extends RecipientRule {
         }
         List<KnownDomain> candidates = directory.knownDomainsNear(domain, CANDIDATES);
         String suffix = DomainKeys.publicSuffix(domain.ascii());
-        Optional<Match> best = candidates.stream()
-                .flatMap(known -> Resemblance.of(domain, known.domain()).map(r -> new Match(known, r)).stream())
+        List<Match> typos = Resemblance.suffixTypos(domain).stream()
+                .flatMap(typo -> DomainName.parse(typo).flatMap(directory::knownDomain).stream())
+                .map(known -> new Match(known, Resemblance.SUFFIX_TYPO)).toList();
+        Optional<Match> best = java.util.stream.Stream.concat(typos.stream(), candidates.stream()
+                .flatMap(known -> Resemblance.of(domain, known.domain()).map(r -> new Match(known, r)).stream()))
                 .min(Comparator.comparing(Match::resemblance)
                         .thenComparing(m -> !DomainKeys.publicSuffix(m.known().domain().ascii()).equals(suffix))
                         .thenComparingInt(m -> distance(domain, m.known().domain()))

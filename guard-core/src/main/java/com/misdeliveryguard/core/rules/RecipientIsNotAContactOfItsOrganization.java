@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * {@code unknown-at-known-org}: the domain belongs to a known organization but the address is not a
  * contact (SPEC §5) — typically a typo in the local part ({@code tanaka.t@} for {@code t.tanaka@}) or a
- * person who left. Evidence: the contact address at that domain whose local part is closest by
+ * person who left. Evidence, when it is close ({@link #isClose}: a third of the length at most): the contact
+ * address at that domain whose local part is closest by
  * {@link EditDistance} (ties: the shorter distance in length, then alphabetical), looked up among the
  * contacts at the recipient's domain, else at the organization's other domains.
  */
@@ -42,7 +43,7 @@ final class RecipientIsNotAContactOfItsOrganization extends RecipientRule {
         Organization organization = recipient.organization().get();
         String address = recipient.address().toString();
         String domain = recipient.address().domain();
-        Optional<Contact> closest = closest(recipient, organization, message.directory());
+        Optional<Contact> closest = closest(recipient, organization, message.directory()).filter(c -> isClose(recipient, c));
         String org = Findings.name(organization);
         String ja = domain + " は" + org + "のドメインですが、宛先 " + address + " はアドレス帳にありません。";
         String en = domain + " belongs to " + org + ", but " + address + " is not one of its contacts.";
@@ -54,6 +55,13 @@ final class RecipientIsNotAContactOfItsOrganization extends RecipientRule {
                 "organization", org,
                 "closestContact", closest.map(c -> c.address().toString()).orElse(null),
                 "closestContactName", closest.flatMap(Contact::name).map(n -> n.display()).orElse(null))));
+    }
+
+    /** A suggestion is made only when close: at most a third of the local part's length apart (1 to 3 edits). */
+    static boolean isClose(ResolvedRecipient recipient, Contact contact) {
+        String local = recipient.address().localPart().toLowerCase(Locale.ROOT);
+        int allowed = Math.max(1, Math.min(3, local.length() / 3));
+        return EditDistance.between(local, contact.address().localPart().toLowerCase(Locale.ROOT)) <= allowed;
     }
 
     private static Optional<Contact> closest(ResolvedRecipient recipient, Organization organization,

@@ -2,6 +2,9 @@ package com.misdeliveryguard.core.rules;
 
 import com.misdeliveryguard.core.directory.DomainKeys;
 import com.misdeliveryguard.core.directory.DomainName;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,11 @@ enum Resemblance {
     CONFUSABLE("紛らわしい文字", "confusable characters"),
     /** The same label under another public suffix: {@code aoba-shoji.com} for {@code aoba-shoji.co.jp}. */
     PUBLIC_SUFFIX("末尾（.co.jp / .jp / .com など）の違い", "a different public suffix"),
+    /**
+     * A typo in the public suffix itself that makes another country's domain or none:
+     * {@code aoba-shoji.co.jo}, {@code .co.kp}, {@code .cojp} for {@code aoba-shoji.co.jp}.
+     */
+    SUFFIX_TYPO("末尾（.co.jp など）の打ち間違い", "a typo in the ending (.co.jp and the like)"),
     /** One or two edits apart: {@code aoba-shoij}, {@code aoba-shouji}. */
     EDIT_DISTANCE("綴りの違い（1〜2文字）", "a spelling one or two characters apart");
 
@@ -23,6 +31,10 @@ enum Resemblance {
     static final int MIN_LENGTH_FOR_ONE_EDIT = 4;
     /** Shortest label (skeleton) for which two edits count. */
     static final int MIN_LENGTH_FOR_TWO_EDITS = 9;
+
+    /** The endings whose typos {@link #suffixTypos} undoes. */
+    static final List<String> COMMON_SUFFIXES = List.of("co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp", "ed.jp", "jp",
+            "com", "net", "org", "co.uk", "com.cn");
 
     private final String japanese;
     private final String english;
@@ -62,6 +74,26 @@ enum Resemblance {
             return Optional.of(EDIT_DISTANCE);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The domains the given one would be if its ending were a common suffix one typo away: the last one or
+     * two labels ({@code co.jo}, {@code cojp}) within one edit (a dropped or added dot counts as one) of one of
+     * {@link #COMMON_SUFFIXES} and not that suffix. {@code aoba-shoji.co.jo} → {@code aoba-shoji.co.jp}.
+     */
+    static List<String> suffixTypos(DomainName domain) {
+        String[] labels = domain.ascii().split("\\.");
+        List<String> candidates = new ArrayList<>();
+        for (int tailLabels = 1; tailLabels <= 2 && tailLabels < labels.length; tailLabels++) {
+            String rest = String.join(".", Arrays.asList(labels).subList(0, labels.length - tailLabels));
+            String tail = String.join(".", Arrays.asList(labels).subList(labels.length - tailLabels, labels.length));
+            for (String suffix : COMMON_SUFFIXES) {
+                if (!tail.equals(suffix) && tail.length() >= 3 && EditDistance.between(tail, suffix) == 1) {
+                    candidates.add(rest + "." + suffix);
+                }
+            }
+        }
+        return candidates;
     }
 
     private static boolean isAscii(String text) {

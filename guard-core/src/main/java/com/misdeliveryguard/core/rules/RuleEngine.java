@@ -9,6 +9,7 @@ import com.misdeliveryguard.core.guard.Guard;
 import com.misdeliveryguard.core.guard.ResolvedRecipient;
 import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.Envelope;
 import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.core.thread.ThreadHistory;
@@ -57,7 +58,7 @@ public final class RuleEngine implements Guard {
         this.threads = builder.threads;
         this.recordThreads = builder.recordThreads;
         List<Configured> enabled = new ArrayList<>();
-        for (Rule rule : Rules.all(policy, threads)) {
+        for (Rule rule : Rules.all(policy, threads, builder.senders)) {
             RuleSetting setting = policy.rule(rule.id());
             if (setting.enabled()) {
                 enabled.add(new Configured(rule, setting.action()));
@@ -140,6 +141,7 @@ public final class RuleEngine implements Guard {
         private Optional<LearnedRecipients> learned = Optional.empty();
         private ThreadHistory threads = ThreadHistory.NONE;
         private boolean recordThreads = true;
+        private SenderHistory senders = SenderHistory.NONE;
 
         private Builder(ContactDirectory directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -169,6 +171,12 @@ public final class RuleEngine implements Guard {
          */
         public Builder recordThreads(boolean record) {
             this.recordThreads = record;
+            return this;
+        }
+
+        /** Whom each sender writes to, for {@code namesake-of-usual-recipient}; default {@link SenderHistory#NONE}. */
+        public Builder senderHistory(SenderHistory senders) {
+            this.senders = Objects.requireNonNull(senders, "senders");
             return this;
         }
 

@@ -20,6 +20,8 @@ public final class RuleIds {
     public static final String KEYWORD = "keyword";
     public static final String EXTERNAL_ATTACHMENT = "external-attachment";
     public static final String UNPARSEABLE_MESSAGE = "unparseable-message";
+    public static final String NAMESAKE_OF_USUAL_RECIPIENT = "namesake-of-usual-recipient";
+    public static final String INTERNAL_ADDRESS_TYPO = "internal-address-typo";
 
     /** A rule threw; its finding holds the message (fail safe). Not configurable. */
     public static final String RULE_ERROR = "rule-error";
@@ -29,7 +31,8 @@ public final class RuleIds {
     /** Every configurable rule id, in the order of SPEC §5 (and the order the engine runs them). */
     public static final List<String> ALL = List.of(UNKNOWN_RECIPIENT, UNKNOWN_AT_KNOWN_ORG, LOOKALIKE_DOMAIN,
             DISPLAY_NAME_MISMATCH, MULTIPLE_EXTERNAL_ORGS, SALUTATION_MISMATCH, ATTACHMENT_NAME_MISMATCH,
-            MANY_VISIBLE_EXTERNAL, NEW_DOMAIN_IN_REPLY, KEYWORD, EXTERNAL_ATTACHMENT, UNPARSEABLE_MESSAGE);
+            MANY_VISIBLE_EXTERNAL, NEW_DOMAIN_IN_REPLY, KEYWORD, EXTERNAL_ATTACHMENT, UNPARSEABLE_MESSAGE,
+            NAMESAKE_OF_USUAL_RECIPIENT, INTERNAL_ADDRESS_TYPO);
 
     private RuleIds() {
     }

@@ -1,5 +1,6 @@
 package com.misdeliveryguard.core.rules;
 
+import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.thread.ThreadHistory;
 import java.util.List;
 
@@ -9,7 +10,7 @@ final class Rules {
     private Rules() {
     }
 
-    static List<Rule> all(Policy policy, ThreadHistory threads) {
+    static List<Rule> all(Policy policy, ThreadHistory threads, SenderHistory senders) {
         return List.of(
                 new RecipientIsUnknown(),
                 new RecipientIsNotAContactOfItsOrganization(),
@@ -18,10 +19,12 @@ final class Rules {
                 new RecipientsSpanExternalOrganizations(),
                 new SalutationAddressesSomeoneElse(),
                 new AttachmentNamesAnotherOrganization(),
-                new ManyExternalAddressesAreVisible(policy.manyVisibleExternalThreshold()),
+                new ManyExternalAddressesAreVisible(policy.manyVisibleExternalThreshold(), policy.manyVisibleExternalCap()),
                 new ReplyBringsANewDomain(threads),
                 new KeywordGoesOutside(policy.keywords()),
                 new AttachmentGoesOutside(),
-                new MessageCouldNotBeParsed());
+                new MessageCouldNotBeParsed(),
+                new NamesakeOfUsualRecipient(senders, policy.usualRecipientAfter()),
+                new InternalAddressLooksLikeAColleague(policy.roleAddresses()));
     }
 }

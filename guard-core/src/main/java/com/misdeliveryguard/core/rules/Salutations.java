@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a Japanese addressee line ends with an honorific: {@code 様}, {@code さま}, {@code 殿},
  *       {@code 御中}, {@code 各位}, {@code さん}, {@code 先生} (several on one line may be separated by
- *       {@code 、}: {@code 田中様、鈴木様});</li>
+ *       {@code 、} or {@code /}: {@code 田中様、鈴木様}, {@code 株式会社A 田中様 / 株式会社B 佐藤様});</li>
  *   <li>an English one starts with a greeting ({@code Dear}, {@code Hi}, {@code Hello}, {@code Attn:}, …)
- *       followed by names ({@code Dear Mr. Tanaka and Ms. Suzuki,}), or is a name with {@code -san};</li>
+ *       followed by names ({@code Dear Mr. Tanaka and Ms. Suzuki,}), or is a name with {@code -san}, or ends with
+ *       a titled name after the company ({@code Aoba Shoji Co., Ltd. / Mr. Ichiro Tanaka});</li>
  *   <li>short lines above the first addressee line without sentence punctuation
  *       ({@code 株式会社あおば商事}, {@code 営業部}) are its context: they may name the organization;</li>
  *   <li>reading stops at the first line that is neither — the body has begun.</li>
@@ -30,10 +31,12 @@ final class Salutations {
     static final int MAX_CONTEXT_LENGTH = 40;
 
     private static final List<String> HONORIFICS = List.of("様", "さま", "サマ", "殿", "どの", "御中", "各位", "さん", "先生");
-    private static final Pattern BETWEEN_ADDRESSEES = Pattern.compile("(?<=様|さま|殿|御中|各位|さん|先生)\\s*[、,，・]\\s*");
+    private static final Pattern BETWEEN_ADDRESSEES = Pattern.compile("(?<=様|さま|殿|御中|各位|さん|先生)\\s*[、,，・/／|｜]\\s*");
     private static final Pattern ENGLISH_GREETING = Pattern.compile(
             "(?i)(?:dear|hi|hello|hey|good\\s+(?:morning|afternoon|evening)|greetings|attn\\.?|attention)\\b[\\s:,]*(.*)");
     private static final Pattern SAN = Pattern.compile("(?i)([a-z][a-z .'-]*?)[- ](?:san|sama|sensei)");
+    private static final Pattern TITLED = Pattern.compile(
+            "(?i)(.*?)[\\s/|,]*\\b(?:mr|ms|mrs|miss|dr)\\.?\\s+([a-z][a-z .'-]*?)[\\s,:]*");
     private static final Pattern SAN_SUFFIX = Pattern.compile("(?i)[- ](?:san|sama|sensei)$");
     private static final Pattern ENGLISH_AND = Pattern.compile("(?i)\\s*(?:,|&|\\band\\b)\\s*");
     private static final Pattern ENGLISH_GROUP_WORD = Pattern.compile(
@@ -112,10 +115,16 @@ final class Salutations {
             names = strip(greeting.group(1));
         } else {
             Matcher san = SAN.matcher(line);
-            if (!san.matches()) {
+            Matcher titled = TITLED.matcher(line);
+            if (san.matches()) {
+                names = san.group(1);
+            } else if (titled.matches() && line.length() <= 80) {
+                String company = titled.group(1).strip();
+                return reader.read(company.isEmpty() ? List.of() : List.of(company), titled.group(2).strip())
+                        .filter(addressee -> !addressee.namesNobody()).map(List::of).orElse(List.of());
+            } else {
                 return List.of();
             }
-            names = san.group(1);
         }
         if (names.isEmpty() || names.split("\\s+").length > 8 || names.matches("(?i)sir\\s+or\\s+madam|sir/madam")) {
             return List.of();

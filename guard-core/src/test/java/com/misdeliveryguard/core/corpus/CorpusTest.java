@@ -64,7 +64,10 @@ class CorpusTest {
     void coversEveryRuleBothWays() {
         Set<String> fired = outcomes.stream().filter(o -> o.expected().misdelivery())
                 .flatMap(o -> o.expected().rules().stream()).collect(Collectors.toSet());
-        assertThat(fired).containsExactlyInAnyOrderElementsOf(RuleIds.ALL);
+        // the two rules of issue 10 need a sender history and a larger directory: CompanyCorpusTest covers them
+        assertThat(fired).containsExactlyInAnyOrderElementsOf(RuleIds.ALL.stream()
+                .filter(id -> !id.equals(RuleIds.NAMESAKE_OF_USUAL_RECIPIENT) && !id.equals(RuleIds.INTERNAL_ADDRESS_TYPO))
+                .toList());
         assertThat(outcomes).filteredOn(o -> !o.expected().misdelivery()).hasSizeGreaterThanOrEqualTo(30);
     }
 }

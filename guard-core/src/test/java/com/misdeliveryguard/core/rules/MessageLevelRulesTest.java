@@ -37,13 +37,35 @@ class MessageLevelRulesTest {
     class ManyExternalAddressesAreVisibleTest {
 
         @Test
-        void holdsTenExternalAddressesInToAndCc() {
+        void holdsTenExternalAddressesOfTwoOrganizationsInToAndCc() {
             Mail mail = Checks.mail();
             for (int i = 0; i < 10; i++) {
-                mail.to("member" + i + "@seminar-guests.jp");
+                mail.to("member" + i + (i % 2 == 0 ? "@seminar-guests.jp" : "@other-guests.jp"));
             }
             assertThat(checks.findings(mail, RuleIds.MANY_VISIBLE_EXTERNAL)).singleElement()
-                    .satisfies(f -> assertThat(f.evidence()).containsEntry("visibleExternal", "10"));
+                    .satisfies(f -> assertThat(f.evidence()).containsEntry("visibleExternal", "10")
+                            .containsEntry("organizations", "2"));
+        }
+
+        @Test
+        void elevenMembersOfOneCustomersTeamExposeNobodyToAnotherCompany() {
+            Mail mail = Checks.mail();
+            for (int i = 0; i < 11; i++) {
+                mail.to("member" + i + "@aoba-shoji.co.jp");
+            }
+            assertThat(checks.findings(mail, RuleIds.MANY_VISIBLE_EXTERNAL)).isEmpty();
+        }
+
+        @Test
+        void holdsAboveTheAbsoluteCapEvenWithinOneOrganization() {
+            Mail mail = Checks.mail();
+            for (int i = 0; i < 31; i++) {
+                mail.to("member" + i + "@aoba-shoji.co.jp");
+            }
+            assertThat(checks.findings(mail, RuleIds.MANY_VISIBLE_EXTERNAL)).singleElement()
+                    .satisfies(f -> assertThat(f.evidence()).containsEntry("cap", "30").containsEntry("organizations", "1"));
+            var capped = Checks.with(Policy.builder().manyVisibleExternalCap(40).build());
+            assertThat(capped.findings(mail, RuleIds.MANY_VISIBLE_EXTERNAL)).isEmpty();
         }
 
         @Test
@@ -60,7 +82,7 @@ class MessageLevelRulesTest {
         void takesTheThresholdFromThePolicy() {
             var three = Checks.with(Policy.builder().manyVisibleExternalThreshold(3).build());
             assertThat(three.findings(Checks.mail().to("tanaka@aoba-shoji.co.jp").to("k.suzuki@aoba-shoji.co.jp")
-                    .cc("sato@aoba-shoji.co.jp"), RuleIds.MANY_VISIBLE_EXTERNAL)).hasSize(1);
+                    .cc("ichiro.tanaka@midori-bank.co.jp"), RuleIds.MANY_VISIBLE_EXTERNAL)).hasSize(1);
         }
     }
 

@@ -53,11 +53,23 @@ final class BenchData {
         return pool;
     }
 
-    /** Builds the database unless a complete one is there; returns the import report when it built one. */
+    /**
+     * Builds the database unless a complete one is there; returns the import report when it built one. A
+     * database built by an earlier version is migrated to the current schema (V620 re-keys its names).
+     */
     static ImportReport ensureDatabase() throws IOException {
         Path done = DIRECTORY.resolve("import.txt");
         if (Files.exists(done)) {
             System.out.println("benchmark directory exists: " + Files.readString(done));
+            JdbcConnectionPool pool = pool();
+            try {
+                long start = System.nanoTime();
+                int applied = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate()
+                        .migrationsExecuted;
+                System.out.printf("migrations applied: %d (%,d ms)%n", applied, (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                pool.dispose();
+            }
             return null;
         }
         Files.createDirectories(DIRECTORY);

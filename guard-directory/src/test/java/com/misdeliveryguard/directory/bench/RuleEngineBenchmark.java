@@ -6,12 +6,19 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
 import com.misdeliveryguard.core.message.HeaderAddress;
 import com.misdeliveryguard.core.message.MessageFacts;
+import com.misdeliveryguard.core.rules.Policy;
 import com.misdeliveryguard.core.rules.RuleEngine;
+import com.misdeliveryguard.core.rules.RuleIds;
 import com.misdeliveryguard.core.thread.InMemoryThreadHistory;
+import com.misdeliveryguard.core.history.SenderHistory;
+import com.misdeliveryguard.directory.history.CachedSenderHistory;
+import com.misdeliveryguard.directory.history.JdbcSenderHistory;
 import com.misdeliveryguard.directory.learned.CachedLearnedRecipients;
 import com.misdeliveryguard.directory.learned.JdbcLearnedRecipients;
 import com.misdeliveryguard.directory.lookup.CachedContactDirectory;
 import com.misdeliveryguard.directory.store.JdbcDirectoryStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +42,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One verdict of the rule engine for a 10-recipient message, against the benchmark directory
  * (1,000,000 contacts, 100,000 organizations and known domains, H2) through the real JDBC store, the
- * Caffeine-cached directory and cached learned recipients, with the default policy (every rule of SPEC §5
- * but {@code external-attachment}).
+ * Caffeine-cached directory, cached learned recipients and the cached JDBC sender history (issue 10), with the
+ * default policy (every rule of SPEC §5 but {@code external-attachment}, the rules of issue 10 included).
  *
  * <p>Each of {@value #MESSAGES} messages goes to one external company: three To recipients with their
- * display names, three Cc, two internal Cc, a Bcc at the company's domain that is no contact
+ * display names, three Cc, two internal Cc (one with a typo: {@code internal-address-typo}), a Bcc at the company's domain that is no contact
  * ({@code unknown-at-known-org}) and a Bcc at a domain one letter off the company's ({@code lookalike-domain});
  * the body opens with {@code 株式会社サンプルN商事 営業部 田中様}, a file {@code 御見積書_サンプルN商事様.pdf} is
- * attached and the message replies to the previous one. The caches are warm (every message checked
+ * attached and the message replies to the previous one. With {@code -Dbench.rules=baseline} (in the forked JVM's
+ * arguments) the sender history and the two rules of issue 10 are left out, for a comparison in the same run. The caches are warm (every message checked
  * twice before measuring): this is the cost of a verdict on a busy day, not of a cold start.
  */
 @State(Scope.Benchmark)
@@ -67,11 +75,19 @@ public class RuleEngineBenchmark {
         BenchData.ensureDatabase();
         pool = BenchData.pool();
         JdbcDirectoryStore store = JdbcDirectoryStore.builder(pool).internalDomains(BenchData.INTERNAL).build();
-        directory = CachedContactDirectory.builder(store).internalDomains(BenchData.INTERNAL).build();
+        // an hour: on a loaded machine the set-up alone can outlast the default five minutes
+        directory = CachedContactDirectory.builder(store).internalDomains(BenchData.INTERNAL)
+                .expireAfterWrite(Duration.ofHours(1)).build();
+        boolean baseline = "baseline".equals(System.getProperty("bench.rules"));
         engine = RuleEngine.builder(directory)
                 .learnedRecipients(new CachedLearnedRecipients(new JdbcLearnedRecipients(pool)))
                 .threadHistory(new InMemoryThreadHistory(100_000))
+                .senderHistory(baseline ? SenderHistory.NONE : senderHistory())
+                .policy(baseline ? Policy.builder().disable(RuleIds.NAMESAKE_OF_USUAL_RECIPIENT)
+                        .disable(RuleIds.INTERNAL_ADDRESS_TYPO).build() : Policy.defaults())
                 .build();
+        System.out.println(baseline ? "baseline: without the sender history and the two rules of issue 10"
+                : "every rule, with the sender history");
         envelopes = new Envelope[MESSAGES];
         facts = new MessageFacts[MESSAGES];
         SplittableRandom random = new SplittableRandom(11);
@@ -91,6 +107,37 @@ public class RuleEngineBenchmark {
                 first.findings().stream().map(f -> f.ruleId()).toList());
     }
 
+    /**
+     * The sender's history in {@code dir_sender_history} (JDBC, cached as in the application): the two colleagues
+     * in Cc five times each, and 200 customers of the directory three times each — so the history answers with a
+     * full page of correspondents and {@code namesake-of-usual-recipient} compares every external recipient
+     * with the usual colleagues 田中 and 鈴木.
+     */
+    private SenderHistory senderHistory() throws Exception {
+        MailAddress sender = MailAddress.of(BenchData.address(0, 9));
+        try (var connection = pool.getConnection(); var delete = connection.prepareStatement(
+                "DELETE FROM dir_sender_history WHERE sender_key = ?")) {
+            delete.setString(1, com.misdeliveryguard.core.directory.ContactAddresses.key(sender));
+            delete.executeUpdate();
+        }
+        Instant now = Instant.now();
+        JdbcSenderHistory store = new JdbcSenderHistory(pool, 500, Duration.ofDays(180), Clock.systemUTC());
+        for (int colleague = 0; colleague < 2; colleague++) {
+            for (int i = 0; i < 5; i++) {
+                store.record(sender, MailAddress.of(BenchData.address(0, colleague)), now);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(5);
+        for (int customer = 0; customer < 200; customer++) {
+            MailAddress address = MailAddress.of(BenchData.address(1 + random.nextInt(BenchData.ORGANIZATIONS - 1),
+                    random.nextInt(BenchData.CONTACTS_PER_ORGANIZATION)));
+            for (int i = 0; i < 3; i++) {
+                store.record(sender, address, now);
+            }
+        }
+        return new CachedSenderHistory(store);
+    }
+
     private void message(int index, int organization) {
         String domain = BenchData.domain(organization);
         List<HeaderAddress> to = new ArrayList<>();
@@ -106,7 +153,9 @@ public class RuleEngineBenchmark {
             recipients.add(address);
         }
         for (int colleague = 0; colleague < 2; colleague++) {
-            MailAddress internal = MailAddress.of(BenchData.address(0, colleague));
+            // the second colleague's address has a typo: internal-address-typo compares it with the colleagues
+            MailAddress internal = MailAddress.of(colleague == 0 ? BenchData.address(0, colleague)
+                    : BenchData.address(0, colleague).replace("user1.", "usr1."));
             cc.add(new HeaderAddress("", internal.toString(), Optional.of(internal)));
             recipients.add(internal);
         }

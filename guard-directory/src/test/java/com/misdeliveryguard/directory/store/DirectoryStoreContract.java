@@ -155,6 +155,17 @@ public interface DirectoryStoreContract {
     }
 
     @Test
+    default void findsAVariantKanjiNameByItsCommonFormAndBack() {
+        write(writer -> writer.put(entry("m.takahashi@aoba-shoji.co.jp").name("髙橋 誠").reading("たかはし まこと")
+                .organization("株式会社あおば商事").build()));
+
+        assertThat(directory().contactsNamed("高橋", 10)).hasSize(1);
+        assertThat(directory().contactsNamed("髙橋", 10)).hasSize(1);
+        assertThat(directory().contactsNamed("高橋誠", 10)).singleElement()
+                .satisfies(c -> assertThat(c.name().get().display()).isEqualTo("髙橋 誠"));
+    }
+
+    @Test
     default void listsContactsAtADomain() {
         aobaShoji();
 

@@ -1,0 +1,32 @@
+package com.misdeliveryguard.app.history;
+
+import com.misdeliveryguard.core.history.SenderHistory;
+import com.misdeliveryguard.directory.history.CachedSenderHistory;
+import com.misdeliveryguard.directory.history.JdbcSenderHistory;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** The sender history (ADR 0007): store, cache, and the relay listener that feeds it. */
+@Configuration(proxyBeanMethods = false)
+class SenderHistoryConfiguration {
+
+    @Bean
+    JdbcSenderHistory senderHistoryStore(DataSource dataSource, SenderHistoryProperties properties, Clock clock) {
+        return new JdbcSenderHistory(dataSource, properties.perSender(), properties.retention(), clock);
+    }
+
+    /** What the rules read (primary): the cached store, or {@link SenderHistory#NONE} when the history is off. */
+    @Bean
+    @Primary
+    SenderHistory senderHistory(JdbcSenderHistory store, SenderHistoryProperties properties) {
+        return properties.enabled() ? new CachedSenderHistory(store) : SenderHistory.NONE;
+    }
+
+    @Bean
+    SenderHistoryRecorder senderHistoryRecorder(SenderHistory history, JdbcSenderHistory store, Clock clock) {
+        return new SenderHistoryRecorder(history, store, clock);
+    }
+}

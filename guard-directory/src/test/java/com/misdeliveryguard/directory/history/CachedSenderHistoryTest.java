@@ -1,0 +1,29 @@
+package com.misdeliveryguard.directory.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.misdeliveryguard.core.history.InMemorySenderHistory;
+import com.misdeliveryguard.core.history.SenderHistory;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CachedSenderHistoryTest implements SenderHistoryContract {
+
+    @Override
+    public SenderHistory history(int perSender, Clock clock) {
+        return new CachedSenderHistory(new InMemorySenderHistory(perSender, RETENTION, clock));
+    }
+
+    @Test
+    void aRecordedDeliveryIsSeenAtOnceThroughTheCache() {
+        Clock clock = Clock.fixed(MONDAY.plus(Duration.ofDays(1)), java.time.ZoneOffset.UTC);
+        SenderHistory history = history(10, clock);
+        assertThat(history.correspondentsOf(SENDER, 200)).isEmpty();
+
+        history.record(SENDER, COLLEAGUE, MONDAY);
+
+        assertThat(history.correspondentsOf(SENDER, 200)).hasSize(1);
+        assertThat(history.correspondentsOf(SENDER, 1)).hasSize(1);
+    }
+}
