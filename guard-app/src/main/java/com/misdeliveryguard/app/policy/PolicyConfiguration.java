@@ -6,7 +6,6 @@ import com.misdeliveryguard.core.guard.Guard;
 import com.misdeliveryguard.core.rules.Policy;
 import com.misdeliveryguard.core.rules.RuleEngine;
 import com.misdeliveryguard.core.thread.ThreadHistory;
-import com.misdeliveryguard.directory.learned.CachedLearnedRecipients;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +33,10 @@ class PolicyConfiguration {
         return new JdbcThreadHistory(jdbc, clock);
     }
 
+    /** The relay's guard; {@code learned} is the application's one cached learned-recipient list. */
     @Bean
     Guard guard(ContactDirectory directory, LearnedRecipients learned, ThreadHistory threads, Policy policy) {
-        return RuleEngine.builder(directory).policy(policy).learnedRecipients(new CachedLearnedRecipients(learned))
+        return RuleEngine.builder(directory).policy(policy).learnedRecipients(learned)
                 .threadHistory(threads).build();
     }
 }
