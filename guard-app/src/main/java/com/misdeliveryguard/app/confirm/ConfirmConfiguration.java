@@ -8,7 +8,6 @@ import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.notify.Links;
 import com.misdeliveryguard.app.confirm.notify.NotificationComposer;
 import com.misdeliveryguard.app.confirm.notify.Notifier;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.confirm.present.Texts;
 import com.misdeliveryguard.app.relay.SmtpProperties;
 import com.misdeliveryguard.core.audit.DecisionLog;
@@ -56,14 +55,8 @@ class ConfirmConfiguration {
     }
 
     @Bean
-    RecipientCards recipientCards(ObjectProvider<ContactDirectory> directory,
-            ObjectProvider<LearnedRecipients> learned) {
-        ContactDirectory contacts = directory.getIfUnique();
-        if (contacts == null) {
-            throw new IllegalStateException("The confirmation page needs exactly one ContactDirectory bean "
-                    + "(guard-directory's CachedContactDirectory)");
-        }
-        return new RecipientCards(contacts, Optional.ofNullable(learned.getIfUnique()));
+    SenderDepartments senderDepartments(ContactDirectory directory) {
+        return new SenderDepartments(directory);
     }
 
     @Bean
@@ -72,11 +65,11 @@ class ConfirmConfiguration {
     }
 
     @Bean
-    Notifier notifier(ConfirmationTokens tokens, RecipientCards cards, ConfirmProperties confirm, GuardProperties guard,
+    Notifier notifier(ConfirmationTokens tokens, ConfirmProperties confirm, GuardProperties guard,
             DeliveryQueue queue, DecisionTrail trail, Links links, Clock clock) {
         String from = confirm.notificationFrom() != null ? confirm.notificationFrom()
                 : "postmaster@" + guard.hostName();
-        NotificationComposer composer = new NotificationComposer(cards, Texts.of(confirm.firstLocale(),
+        NotificationComposer composer = new NotificationComposer(Texts.of(confirm.firstLocale(),
                 confirm.timeZone()), from, guard.hostName(), clock);
         return new Notifier(tokens, composer, queue, trail, links);
     }
@@ -93,17 +86,17 @@ class ConfirmConfiguration {
 
     @Bean
     Expiry expiry(HoldStore store, SpoolActions spool, PlatformTransactionManager transactions, Notifier notifier,
-            DecisionTrail trail, RecipientCards cards, ConfirmProperties confirm, Clock clock) {
-        return new Expiry(store, spool, new TransactionTemplate(transactions), notifier, trail, cards,
+            DecisionTrail trail, SenderDepartments departments, ConfirmProperties confirm, Clock clock) {
+        return new Expiry(store, spool, new TransactionTemplate(transactions), notifier, trail, departments,
                 confirm.expiryAction() == ConfirmProperties.ExpiryAction.DELIVER, clock);
     }
 
     @Bean
     Decisions decisions(HoldStore store, ConfirmationTokens tokens, SpoolActions spool,
-            PlatformTransactionManager transactions, Notifier notifier, DecisionTrail trail, RecipientCards cards,
-            ObjectProvider<LearnedRecipients> learned, Approvers approvers, ConfirmProperties confirm, Clock clock) {
-        Learning learning = new Learning(Optional.ofNullable(learned.getIfUnique()), cards, confirm.learnRecipients());
-        return new Decisions(store, tokens, spool, new TransactionTemplate(transactions), notifier, trail, cards,
+            PlatformTransactionManager transactions, Notifier notifier, DecisionTrail trail, SenderDepartments departments,
+            LearnedRecipients learned, Approvers approvers, ConfirmProperties confirm, Clock clock) {
+        Learning learning = new Learning(Optional.of(learned), confirm.learnRecipients());
+        return new Decisions(store, tokens, spool, new TransactionTemplate(transactions), notifier, trail, departments,
                 learning, approvers, confirm.automatedWithin(), clock);
     }
 

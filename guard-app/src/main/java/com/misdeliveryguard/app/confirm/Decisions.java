@@ -10,7 +10,6 @@ import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.hold.TokenGrant;
 import com.misdeliveryguard.app.confirm.notify.Notifier;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.core.audit.Actor;
 import com.misdeliveryguard.core.audit.HoldDecided;
 import com.misdeliveryguard.core.mail.MailAddress;
@@ -52,14 +51,14 @@ public final class Decisions {
     private final TransactionTemplate transactions;
     private final Notifier notifier;
     private final DecisionTrail trail;
-    private final RecipientCards cards;
+    private final SenderDepartments departments;
     private final Learning learning;
     private final Approvers approvers;
     private final Duration automatedWithin;
     private final Clock clock;
 
     Decisions(HoldStore store, ConfirmationTokens tokens, SpoolActions spool, TransactionTemplate transactions,
-            Notifier notifier, DecisionTrail trail, RecipientCards cards, Learning learning, Approvers approvers,
+            Notifier notifier, DecisionTrail trail, SenderDepartments departments, Learning learning, Approvers approvers,
             Duration automatedWithin, Clock clock) {
         this.store = store;
         this.tokens = tokens;
@@ -67,7 +66,7 @@ public final class Decisions {
         this.transactions = transactions;
         this.notifier = notifier;
         this.trail = trail;
-        this.cards = cards;
+        this.departments = departments;
         this.learning = learning;
         this.approvers = approvers;
         this.automatedWithin = automatedWithin;
@@ -135,9 +134,9 @@ public final class Decisions {
         }
         trail.record(dropped.isEmpty()
                 ? HoldDecided.confirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
-                        cards.departmentOf(hold.sender()), decided.possiblyAutomated())
+                        departments.of(hold.sender()), decided.possiblyAutomated())
                 : HoldDecided.partiallyConfirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
-                        dropped, cards.departmentOf(hold.sender()), decided.possiblyAutomated()));
+                        dropped, departments.of(hold.sender()), decided.possiblyAutomated()));
         HeldMessage after = hold.withState(next, outcome);
         if (forward) {
             try {
@@ -164,7 +163,7 @@ public final class Decisions {
             return new DecisionResult.Stale();
         }
         trail.record(HoldDecided.cancelled(hold.queueId(), hold.sender(), actor, Duration.ofSeconds(decided.seconds()),
-                hold.envelopeRecipients(), cards.departmentOf(hold.sender()), decided.possiblyAutomated()));
+                hold.envelopeRecipients(), departments.of(hold.sender()), decided.possiblyAutomated()));
         return new DecisionResult.Done(hold.withState(HoldState.CANCELLED, outcome));
     }
 

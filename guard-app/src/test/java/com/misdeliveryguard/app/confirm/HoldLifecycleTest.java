@@ -9,7 +9,6 @@ import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.notify.Notifier;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Severity;
@@ -55,7 +54,7 @@ class HoldLifecycleTest extends ConfirmTestBase {
     DecisionTrail trail;
 
     @Autowired
-    RecipientCards cards;
+    SenderDepartments departments;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -95,7 +94,7 @@ class HoldLifecycleTest extends ConfirmTestBase {
 
     @Test
     void expiryActionDeliverSendsTheMessageAsItWas() throws Exception {
-        Expiry delivering = new Expiry(store, spoolActions, new TransactionTemplate(transactions), notifier, trail, cards,
+        Expiry delivering = new Expiry(store, spoolActions, new TransactionTemplate(transactions), notifier, trail, departments,
                 true, clock);
         Submission m = message("期限で送信").to("佐藤 一郎", LOOKALIKE).cc("鈴木 花子", PARTNER);
         String id = submit(m, false);

@@ -10,10 +10,13 @@ import com.misdeliveryguard.core.guard.DirectoryStatus;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.ResolvedRecipient;
 import com.misdeliveryguard.core.guard.Severity;
+import com.misdeliveryguard.core.mail.InvalidAddressException;
+import com.misdeliveryguard.core.mail.MailAddress;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code lookalike-domain}: an unknown domain looks like a known one (SPEC §5) — an IDN homograph, a
@@ -38,6 +41,9 @@ final class RecipientDomainLooksLikeAKnownDomain extends RecipientRule {
 
     /** Contacts looked at to tell whether a known domain is vouched for. */
     static final int VOUCHING_CONTACTS = 50;
+
+    /** Contacts of the known domain compared with the display name for a suggestion. */
+    static final int SUGGESTION_CONTACTS = 500;
 
     @Override
     public String id() {
@@ -65,7 +71,7 @@ final class RecipientDomainLooksLikeAKnownDomain extends RecipientRule {
                         .thenComparing(m -> !DomainKeys.publicSuffix(m.known().domain().ascii()).equals(suffix))
                         .thenComparingInt(m -> distance(domain, m.known().domain()))
                         .thenComparing(m -> m.known().domain()));
-        return best.map(match -> finding(recipient, domain, match.known(), match.resemblance()));
+        return best.map(match -> finding(recipient, domain, match.known(), match.resemblance(), directory));
     }
 
     /**
@@ -85,22 +91,51 @@ final class RecipientDomainLooksLikeAKnownDomain extends RecipientRule {
         return EditDistance.between(DomainKeys.stemSkeleton(a.ascii()), DomainKeys.stemSkeleton(b.ascii()));
     }
 
-    private Finding finding(ResolvedRecipient recipient, DomainName domain, KnownDomain known, Resemblance resemblance) {
+    private Finding finding(ResolvedRecipient recipient, DomainName domain, KnownDomain known, Resemblance resemblance,
+            ContactDirectory directory) {
         String shown = domain.unicode().equals(domain.ascii()) ? domain.ascii()
                 : domain.ascii() + "（" + domain.unicode() + "）";
         String knownName = known.domain().unicode();
         String owner = known.owner().map(o -> o.name().display()).orElse("");
         String ownerJa = owner.isEmpty() ? "" : "（" + owner + "）";
         String ownerEn = owner.isEmpty() ? "" : " (" + owner + ")";
+        Optional<Contact> suggested = suggestion(recipient, known.domain(), directory);
         String trust = trust(recipient);
         String beforeJa = trust.isEmpty() ? "" : "以前にも送信した宛先ですが、";
         String beforeEn = trust.isEmpty() ? "" : "You sent here before, but it still resembles " + knownName + ". ";
         return Findings.about(recipient, id(), Severity.CRITICAL,
-                beforeJa + "宛先ドメイン " + shown + " は既知のドメイン " + knownName + ownerJa + " に似ていますが、別のドメインです（"
+                beforeJa + "宛先のドメイン " + shown + " は、登録済みのドメイン " + knownName + ownerJa + "に似ていますが別のドメインです（"
                         + resemblance.japanese() + "）。もしかして " + knownName + " ですか？",
                 beforeEn + "The domain " + shown + " looks like the known domain " + knownName + ownerEn + " but is not it ("
                         + resemblance.english() + "). Did you mean " + knownName + "?",
-                Findings.evidence("knownDomain", knownName, "resemblance", resemblance.name().toLowerCase(Locale.ROOT).replace('_', '-'), "owner", owner, "didYouMean", knownName, "trusted", trust));
+                Findings.evidence("knownDomain", knownName, "resemblance", resemblance.name().toLowerCase(Locale.ROOT).replace('_', '-'), "owner", owner, "didYouMean", knownName, "trusted", trust,
+                        "suggestedAddress", suggested.map(c -> c.address().toString()).orElse(null),
+                        "suggestedName", suggested.flatMap(Contact::name).map(n -> n.display()).orElse(null)));
+    }
+
+    /**
+     * The directory person the sender most likely meant, at the known domain: the same local part
+     * ({@code tanaka@aoba-shoji.com} → {@code tanaka@aoba-shoji.co.jp}), else the one person there whom
+     * the display name names.
+     */
+    private static Optional<Contact> suggestion(ResolvedRecipient recipient, DomainName known,
+            ContactDirectory directory) {
+        try {
+            Optional<Contact> same = directory.contactByAddress(
+                    MailAddress.parse(recipient.address().localPart() + "@" + known.ascii()));
+            if (same.isPresent()) {
+                return same;
+            }
+        } catch (InvalidAddressException | RuntimeException e) {
+            // no contact of that form
+        }
+        if (recipient.displayName().isBlank()) {
+            return Optional.empty();
+        }
+        Set<String> written = PersonKeys.ofWritten(recipient.displayName());
+        List<Contact> named = directory.contactsAtDomain(known, SUGGESTION_CONTACTS).stream()
+                .filter(c -> PersonKeys.matches(written, c)).limit(2).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     /** Why the sender might trust the address: {@code learned}, {@code requested}, or empty. */

@@ -60,4 +60,15 @@ class RecipientDomainLooksLikeAKnownDomainTest {
     void leavesUnrelatedUnknownDomainsToTheUnknownRule(String domain) {
         assertThat(checks.findings(Checks.mail().to("info@" + domain), RuleIds.LOOKALIKE_DOMAIN)).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void suggestsThePersonAtTheKnownDomainBySameLocalPartOrByTheDisplayName() {
+        var byLocalPart = checks.findings(Checks.mail().to("tanaka@aoba-shoji.com"), RuleIds.LOOKALIKE_DOMAIN);
+        var byName = checks.findings(Checks.mail().to("佐藤 直美", "naomi@aoba-shoji.jp"), RuleIds.LOOKALIKE_DOMAIN);
+
+        assertThat(byLocalPart).singleElement().satisfies(f -> assertThat(f.evidence())
+                .containsEntry("suggestedAddress", "tanaka@aoba-shoji.co.jp").containsEntry("suggestedName", "田中 太郎"));
+        assertThat(byName).singleElement().satisfies(f -> assertThat(f.evidence())
+                .containsEntry("suggestedAddress", "sato@aoba-shoji.co.jp"));
+    }
 }

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param inEnvelope  true for envelope recipients
  * @param flagged     true when a finding concerns this recipient: it needs its own tick
  * @param decision    what was decided for it, once somebody decided
+ * @param identity    who the check resolved it to (envelope recipients); empty for header-only addresses
  */
 public record HeldRecipient(String address, Optional<MailAddress> mailAddress, HeaderRole role, String displayName,
-        boolean inEnvelope, boolean flagged, Optional<RecipientDecision> decision) {
+        boolean inEnvelope, boolean flagged, Optional<RecipientDecision> decision,
+        Optional<RecipientIdentity> identity) {
 
     /** What was decided for one envelope recipient. */
     public enum RecipientDecision { CONFIRMED, DROPPED }
@@ -28,8 +30,14 @@ public record HeldRecipient(String address, Optional<MailAddress> mailAddress, H
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(identity, "identity");
         if (inEnvelope && mailAddress.isEmpty()) {
             throw new IllegalArgumentException("an envelope recipient needs a valid address");
         }
+    }
+
+    /** Who the check resolved the recipient to; {@link RecipientIdentity#UNRESOLVED} when it did not. */
+    public RecipientIdentity who() {
+        return identity.orElse(RecipientIdentity.UNRESOLVED);
     }
 }

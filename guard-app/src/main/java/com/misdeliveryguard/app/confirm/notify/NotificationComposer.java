@@ -2,7 +2,6 @@ package com.misdeliveryguard.app.confirm.notify;
 
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.present.PlainText;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.confirm.present.Texts;
 import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.mail.Message;
@@ -40,8 +39,8 @@ public final class NotificationComposer {
     private final SecureRandom random = new SecureRandom();
     private final Session session = Session.getInstance(new Properties());
 
-    public NotificationComposer(RecipientCards cards, Texts first, String fromAddress, String hostName, Clock clock) {
-        this.body = new NotificationBody(Objects.requireNonNull(cards, "cards"));
+    public NotificationComposer(Texts first, String fromAddress, String hostName, Clock clock) {
+        this.body = new NotificationBody();
         this.first = Objects.requireNonNull(first, "first");
         this.hostName = Objects.requireNonNull(hostName, "hostName");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -11,7 +11,6 @@ import com.misdeliveryguard.app.confirm.hold.TokenGrant;
 import com.misdeliveryguard.app.confirm.present.FindingWords;
 import com.misdeliveryguard.app.confirm.present.PlainText;
 import com.misdeliveryguard.app.confirm.present.RecipientCard;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.confirm.present.Texts;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.mail.MailAddress;
@@ -29,11 +28,9 @@ import java.util.Set;
  */
 final class ConfirmViews {
 
-    private final RecipientCards cards;
     private final HoldQueries queries;
 
-    ConfirmViews(RecipientCards cards, HoldQueries queries) {
-        this.cards = cards;
+    ConfirmViews(HoldQueries queries) {
         this.queries = queries;
     }
 
@@ -58,7 +55,7 @@ final class ConfirmViews {
                 notSelectable.add(address.toString());
                 continue;
             }
-            RecipientCard card = cards.card(address, hold.sender());
+            RecipientCard card = RecipientCard.of(r);
             boolean checked = ticked != null ? ticked.contains(address) : !r.flagged();
             groups.computeIfAbsent(card.group(), g -> new ArrayList<>()).add(row("r" + n++, r, card, hold, t, checked,
                     excluded.contains(address), grant.audience() == Audience.SENDER && card.unknownPerson(),
@@ -83,10 +80,10 @@ final class ConfirmViews {
     private static ConfirmView.Row row(String id, HeldRecipient r, RecipientCard card, HeldMessage hold, Texts t,
             boolean checked, boolean excluded, boolean requestable, boolean requested) {
         String name = card.name().map(x -> PlainText.line(x, 200))
-                .orElse(card.standing() == RecipientCard.Standing.CONTACT ? t.get("card.noName") : "");
+                .orElse(!card.unknownPerson() ? t.get("card.noName") : "");
         return new ConfirmView.Row(id, card.address(), card.unicodeDomain().orElse(""), r.role().label(),
                 PlainText.line(r.displayName(), 200), name, PlainText.line(card.affiliation(), 300),
-                t.get(card.standing().key()), card.internal(), r.flagged(),
+                t.get(card.standingKey()), card.internal(), r.flagged(),
                 hold.findingsAbout(r.mailAddress().orElseThrow()).stream().map(f -> line(f, t)).toList(), checked,
                 excluded, requestable, requested);
     }

@@ -6,7 +6,6 @@ import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.present.PlainText;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.core.audit.Actor;
 import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,18 +33,16 @@ class DirectoryRequestController {
     private final LinkAccess access;
     private final HoldStore store;
     private final HoldQueries queries;
-    private final RecipientCards cards;
     private final PageLanguage language;
     private final RequestDecisions decisions;
     private final Clock clock;
 
-    DirectoryRequestController(LinkAccess access, HoldStore store, HoldQueries queries, RecipientCards cards,
+    DirectoryRequestController(LinkAccess access, HoldStore store, HoldQueries queries,
             PageLanguage language, RequestDecisions decisions, Clock clock) {
         this.decisions = decisions;
         this.access = access;
         this.store = store;
         this.queries = queries;
-        this.cards = cards;
         this.language = language;
         this.clock = clock;
     }
@@ -62,7 +59,7 @@ class DirectoryRequestController {
         }
         Optional<HeldRecipient> recipient = link.get().hold().recipients().stream()
                 .filter(r -> r.inEnvelope() && r.address().equals(address.strip())).findFirst();
-        if (recipient.isPresent() && !cards.isContact(recipient.get().mailAddress().orElseThrow())) {
+        if (recipient.isPresent() && !recipient.get().who().contact()) {
             MailAddress a = recipient.get().mailAddress().orElseThrow();
             store.requestDirectoryEntry(link.get().hold().queueId(), a,
                     PlainText.line(recipient.get().displayName(), 200), PlainText.line(note, 500),

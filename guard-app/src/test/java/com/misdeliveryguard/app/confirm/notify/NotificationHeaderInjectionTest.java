@@ -8,10 +8,10 @@ import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldTimes;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
+import com.misdeliveryguard.app.confirm.hold.RecipientIdentity;
 import com.misdeliveryguard.app.confirm.present.Texts;
-import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.guard.DirectoryStatus;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.mail.MailAddress;
@@ -19,14 +19,12 @@ import com.misdeliveryguard.core.mail.ReversePath;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,30 +42,21 @@ class NotificationHeaderInjectionTest {
     static final Instant NOW = Instant.parse("2025-10-06T01:00:00Z");
     static final MailAddress TO = MailAddress.of("tanaka@example.co.jp");
 
-    /** A directory that knows nobody. */
-    static ContactDirectory emptyDirectory() {
-        return (ContactDirectory) Proxy.newProxyInstance(ContactDirectory.class.getClassLoader(),
-                new Class<?>[] {ContactDirectory.class}, (proxy, method, args) -> {
-                    Class<?> type = method.getReturnType();
-                    return type == Optional.class ? Optional.empty() : type == List.class ? Collections.emptyList()
-                            : type == boolean.class ? Boolean.FALSE : null;
-                });
-    }
-
     static HeldMessage hold(String subject, String displayName) {
         MailAddress rcpt = MailAddress.of("sato@aoba-shoj1.co.jp");
         return new HeldMessage("20251006T010000000-0123456789ab", "0".repeat(64), ReversePath.of(TO), Optional.empty(),
                 Optional.of(TO), subject, Optional.empty(), "", Action.HOLD, Approval.NONE, HoldState.HELD,
                 Optional.empty(), HoldTimes.created(NOW, NOW.plus(Duration.ofHours(72)), Optional.empty()),
                 Optional.empty(), List.of(new HeldRecipient(rcpt.toString(), Optional.of(rcpt), HeaderRole.TO,
-                        displayName, true, true, Optional.empty())),
+                        displayName, true, true, Optional.empty(), Optional.of(new RecipientIdentity(DirectoryStatus.UNKNOWN,
+                        Optional.empty(), Optional.empty(), Optional.empty(), false)))),
                 List.of(new Finding("lookalike-domain", Severity.CRITICAL, Optional.of(rcpt), "似ています。\r\nBcc: x@evil.example",
                         "Looks alike.", Map.of("knownDomain", "aoba-shoji.co.jp"))),
                 List.of("a\r\nb.pdf"));
     }
 
     private static byte[] compose(HeldMessage hold) {
-        NotificationComposer composer = new NotificationComposer(new RecipientCards(emptyDirectory(), Optional.empty()),
+        NotificationComposer composer = new NotificationComposer(
                 Texts.of(Locale.JAPANESE, ZoneId.of("Asia/Tokyo")), "postmaster@guard.example.co.jp", "guard.example.co.jp",
                 Clock.fixed(NOW, ZoneOffset.UTC));
         return composer.compose(NotificationKind.HELD, hold, TO, Optional.of("https://guard.example.co.jp/confirm/x"),
