@@ -13,6 +13,8 @@ import com.misdeliveryguard.app.relay.SmtpProperties;
 import com.misdeliveryguard.core.audit.DecisionLog;
 import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.directory.LearnedRecipients;
+import com.misdeliveryguard.core.guard.Guard;
+import com.misdeliveryguard.core.message.MessageFactsParser;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.spool.Spool;
 import java.time.Clock;
@@ -94,10 +96,11 @@ class ConfirmConfiguration {
     @Bean
     Decisions decisions(HoldStore store, ConfirmationTokens tokens, SpoolActions spool,
             PlatformTransactionManager transactions, Notifier notifier, DecisionTrail trail, SenderDepartments departments,
-            LearnedRecipients learned, Approvers approvers, ConfirmProperties confirm, Clock clock) {
+            LearnedRecipients learned, Guard guard, MessageFactsParser parser, ContactDirectory directory,
+            Approvers approvers, ConfirmProperties confirm, Clock clock) {
         Learning learning = new Learning(Optional.of(learned), confirm.learnRecipients());
         return new Decisions(store, tokens, spool, new TransactionTemplate(transactions), notifier, trail, departments,
-                learning, approvers, confirm.automatedWithin(), clock);
+                learning, new Corrections(guard, parser, directory), approvers, confirm.automatedWithin(), clock);
     }
 
     @Bean(destroyMethod = "close")

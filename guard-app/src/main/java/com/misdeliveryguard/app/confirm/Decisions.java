@@ -8,6 +8,7 @@ import com.misdeliveryguard.app.confirm.hold.Decided;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
+import com.misdeliveryguard.app.confirm.hold.RecipientChange;
 import com.misdeliveryguard.app.confirm.hold.TokenGrant;
 import com.misdeliveryguard.app.confirm.notify.Notifier;
 import com.misdeliveryguard.core.audit.Actor;
@@ -16,7 +17,10 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,12 +57,14 @@ public final class Decisions {
     private final DecisionTrail trail;
     private final SenderDepartments departments;
     private final Learning learning;
+    private final Corrections corrections;
     private final Approvers approvers;
     private final Duration automatedWithin;
     private final Clock clock;
 
     Decisions(HoldStore store, ConfirmationTokens tokens, SpoolActions spool, TransactionTemplate transactions,
-            Notifier notifier, DecisionTrail trail, SenderDepartments departments, Learning learning, Approvers approvers,
+            Notifier notifier, DecisionTrail trail, SenderDepartments departments, Learning learning,
+            Corrections corrections, Approvers approvers,
             Duration automatedWithin, Clock clock) {
         this.store = store;
         this.tokens = tokens;
@@ -68,6 +74,7 @@ public final class Decisions {
         this.trail = trail;
         this.departments = departments;
         this.learning = learning;
+        this.corrections = corrections;
         this.approvers = approvers;
         this.automatedWithin = automatedWithin;
         this.clock = clock;
@@ -113,15 +120,32 @@ public final class Decisions {
         List<MailAddress> dropped = hold.envelopeRecipients().stream().filter(r -> !confirmed.contains(r)).toList();
         boolean forward = grant.audience() == Audience.SENDER && hold.state() == HoldState.HELD
                 && hold.approval() == Approval.AFTER && !approvers.of(hold).isEmpty();
+        if (forward && choice.corrects()) {
+            return new DecisionResult.Refused("choice.notWithApproval");
+        }
+        Optional<Corrections.Corrected> corrected;
+        try {
+            corrected = choice.corrects() ? Optional.of(corrections.prepare(hold, spool.content(hold), confirmed,
+                    choice.instead(), choice.asBcc())) : Optional.empty();
+        } catch (Corrections.Refusal refused) {
+            return new DecisionResult.Refused(refused.reason());
+        } catch (SpoolActions.MessageGone gone) {
+            markLeftQueue(hold);
+            return new DecisionResult.Stale();
+        }
         HoldState next = forward ? HoldState.AWAITING_APPROVAL : HoldState.RELEASED;
         String outcome = forward ? "awaiting-approval" : dropped.isEmpty() ? "confirmed" : "partially-confirmed";
+        String[] copyId = new String[1];
         boolean done = inTransaction(hold, () -> {
             if (!tokens.use(grant, now) || !store.transition(hold.queueId(), Set.of(hold.state()), next, outcome,
                     decided, now)) {
                 return false;
             }
             store.recordDecisions(hold.queueId(), confirmed, dropped);
-            if (!forward) {
+            if (corrected.isPresent()) {
+                store.recordChanges(hold.queueId(), corrected.get().changes());
+                copyId[0] = spool.releaseCorrected(hold, corrected.get().content(), corrected.get().recipients());
+            } else if (!forward) {
                 spool.release(hold, confirmed, DROPPED_REASON);
             }
             return true;
@@ -130,13 +154,15 @@ public final class Decisions {
             return new DecisionResult.Stale();
         }
         if (!forward) {
-            learning.confirmed(hold, confirmed, now);
+            learning.confirmed(hold, confirmed.stream().filter(r -> !choice.instead().containsKey(r)).toList(), now);
         }
-        trail.record(dropped.isEmpty()
+        HoldDecided decision = dropped.isEmpty()
                 ? HoldDecided.confirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
                         departments.of(hold.sender()), decided.possiblyAutomated())
                 : HoldDecided.partiallyConfirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
-                        dropped, departments.of(hold.sender()), decided.possiblyAutomated()));
+                        dropped, departments.of(hold.sender()), decided.possiblyAutomated());
+        trail.record(corrected.isEmpty() ? decision
+                : decision.withChanges(changesForTheLog(corrected.get(), copyId[0])));
         HeldMessage after = hold.withState(next, outcome);
         if (forward) {
             try {
@@ -165,6 +191,30 @@ public final class Decisions {
         trail.record(HoldDecided.cancelled(hold.queueId(), hold.sender(), actor, Duration.ofSeconds(decided.seconds()),
                 hold.envelopeRecipients(), departments.of(hold.sender()), decided.possiblyAutomated()));
         return new DecisionResult.Done(hold.withState(HoldState.CANCELLED, outcome));
+    }
+
+    /** What the sender changed, for the decision log: who is in {@code by} of the entry itself. */
+    private static Map<String, String> changesForTheLog(Corrections.Corrected corrected, String copyId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> instead = new ArrayList<>();
+        List<String> bcc = new ArrayList<>();
+        corrected.changes().forEach((recipient, change) -> {
+            if (change.kind() == RecipientChange.Kind.SENT_INSTEAD) {
+                instead.add(recipient + " -> " + change.instead().orElseThrow());
+            } else {
+                bcc.add(recipient.toString());
+            }
+        });
+        if (!instead.isEmpty()) {
+            out.put("sentInstead", String.join(", ", instead));
+        }
+        if (!bcc.isEmpty()) {
+            out.put("sentAsBcc", String.join(", ", bcc));
+        }
+        out.put("headersRewritten", "To, Cc");
+        out.put("copyQueueId", copyId);
+        out.put("envelope", String.join(", ", corrected.recipients().stream().map(Object::toString).toList()));
+        return out;
     }
 
     /** The message key of what is wrong with a Send, or null when it may go ahead. */

@@ -79,7 +79,7 @@ final class HoldFactory {
                     .filter(resolved -> ContactAddresses.key(resolved.address()).equals(key)).findFirst()
                     .map(RecipientIdentity::of);
             out.add(new HeldRecipient(r.toString(), Optional.of(r), role, name, true,
-                    !anyFlagged || flagged.contains(key), Optional.empty(), identity));
+                    !anyFlagged || flagged.contains(key), identity));
         }
         Set<String> seen = new HashSet<>(envelopeKeys);
         headerOnly(to, HeaderRole.TO, seen, out);
@@ -93,7 +93,7 @@ final class HoldFactory {
             String key = h.address().map(ContactAddresses::key).orElse(h.rawAddress());
             if (seen.add(key)) {
                 out.add(new HeldRecipient(h.address().map(MailAddress::toString).orElse(h.rawAddress()), h.address(),
-                        role, h.displayName(), false, false, Optional.empty(), Optional.empty()));
+                        role, h.displayName(), false, false, Optional.empty()));
             }
         }
     }

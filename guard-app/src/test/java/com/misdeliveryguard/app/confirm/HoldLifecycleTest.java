@@ -133,7 +133,8 @@ class HoldLifecycleTest extends ConfirmTestBase {
         String id = submit(m, false);
         String link = local(awaitNotice(SENDER, "【送信予約】[delay] 取り消す予約").link().orElseThrow());
         ConfirmClient c = client();
-        assertThat(c.post(link, Map.of("_csrf", List.of(c.csrf(link)), "action", List.of("cancel"))).statusCode())
+        assertThat(c.post(link, Map.of("_csrf", List.of(c.csrf(link)), "action", List.of("cancel"), "really",
+                List.of("yes"))).statusCode())
                 .isEqualTo(302);
         clock.advance(Duration.ofMinutes(11));
         scheduler.tick();
@@ -183,7 +184,8 @@ class HoldLifecycleTest extends ConfirmTestBase {
         assertThat(pending.text()).contains(APPROVER);
         String link = local(awaitNotice(APPROVER, "【承認依頼】[approve] 承認者だけが決める").link().orElseThrow());
         ConfirmClient approver = client();
-        assertThat(approver.post(link, Map.of("_csrf", List.of(approver.csrf(link)), "action", List.of("cancel")))
+        assertThat(approver.post(link, Map.of("_csrf", List.of(approver.csrf(link)), "action", List.of("cancel"),
+                "really", List.of("yes")))
                 .statusCode()).isEqualTo(302);
         assertThat(holds.find(id).orElseThrow().outcome()).hasValue("rejected");
         assertThat(approver.get(link).body()).contains("却下しました");

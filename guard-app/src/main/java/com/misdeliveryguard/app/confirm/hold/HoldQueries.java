@@ -175,9 +175,14 @@ public final class HoldQueries {
                     : Optional.of(new RecipientIdentity(DirectoryStatus.valueOf(standing.get()),
                             Sql.optionalString(rs, "person_name"), Sql.optionalString(rs, "organization"),
                             Sql.optionalString(rs, "department"), rs.getBoolean("internal_address")));
+            Optional<String> kind = Sql.optionalString(rs, "change_kind");
+            Optional<MailAddress> instead = parse(Objects.requireNonNullElse(rs.getString("sent_instead"), ""));
+            Optional<RecipientChange> change = kind.map(k -> new RecipientChange(RecipientChange.Kind.valueOf(k),
+                    k.equals(RecipientChange.Kind.SENT_INSTEAD.name()) ? instead : Optional.empty()));
             return new HeldRecipient(address, parse(address), HeaderRole.valueOf(rs.getString("header_field")),
                     rs.getString("display_name"), rs.getBoolean("in_envelope"), rs.getBoolean("flagged"),
-                    Sql.optionalString(rs, "decision").map(HeldRecipient.RecipientDecision::valueOf), identity);
+                    Sql.optionalString(rs, "decision").map(HeldRecipient.RecipientDecision::valueOf), identity,
+                    change);
         }, queueId);
     }
 

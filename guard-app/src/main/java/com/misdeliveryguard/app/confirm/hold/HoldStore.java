@@ -134,6 +134,15 @@ public final class HoldStore {
                 rows);
     }
 
+    /** Records what the sender changed for some envelope recipients (send instead, send as Bcc). */
+    public void recordChanges(String queueId, Map<MailAddress, RecipientChange> changes) {
+        List<Object[]> rows = new ArrayList<>();
+        changes.forEach((address, change) -> rows.add(new Object[] {change.kind().name(),
+                change.instead().map(MailAddress::toString).orElse(null), queueId, address.toString()}));
+        jdbc.batchUpdate("UPDATE confirm_recipient SET change_kind = ?, sent_instead = ? WHERE queue_id = ?"
+                + " AND address = ? AND in_envelope", rows);
+    }
+
     /** Claims the first notification of a hold; false when it was claimed before (here or on another instance). */
     public boolean claimNotification(String queueId, Instant at) {
         return jdbc.update("UPDATE confirm_hold SET notified_at = ? WHERE queue_id = ? AND notified_at IS NULL",

@@ -76,7 +76,7 @@ class DirectoryRequestController {
             return forbidden(response);
         }
         model.addAttribute("requests", queries.openDirectoryRequests(500).stream()
-                .map(r -> new OpenRequest(r, ContactFields.prefilled(r))).toList());
+                .map(r -> new OpenRequest(r, ContactFields.prefilled(r), decisions.lookalikeOf(r).orElse(""))).toList());
         model.addAttribute("canDecide", request.isUserInRole("ADMIN"));
         model.addAttribute("outcome", outcome == null ? "" : switch (outcome) {
             case "approved", "rejected", "already_decided", "not_added" -> outcome;
@@ -88,13 +88,14 @@ class DirectoryRequestController {
     @PostMapping("/admin/directory-requests/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "") String department,
-            @RequestParam(required = false) String lang, HttpServletRequest request, HttpServletResponse response,
+            @RequestParam(defaultValue = "") String override, @RequestParam(required = false) String lang, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         if (!request.isUserInRole("ADMIN")) {
             model.addAttribute("t", language.texts(lang));
             return forbidden(response);
         }
-        return done(decisions.approve(id, new ContactFields(name, organization, department), actor(request)), lang);
+        return done(decisions.approve(id, new ContactFields(name, organization, department), actor(request),
+                override.equals("lookalike-domain")), lang);
     }
 
     @PostMapping("/admin/directory-requests/{id}/reject")
@@ -107,8 +108,15 @@ class DirectoryRequestController {
         return done(decisions.reject(id, actor(request)), lang);
     }
 
-    /** An open request with the contact fields the approve form starts with. */
-    record OpenRequest(DirectoryRequest request, ContactFields fields) {
+    /**
+     * An open request with the contact fields the approve form starts with, and the known domain the
+     * address resembles (empty when it is no look-alike).
+     */
+    record OpenRequest(DirectoryRequest request, ContactFields fields, String resembles) {
+
+        public boolean lookalike() {
+            return !resembles.isEmpty();
+        }
     }
 
     private String done(RequestDecisions.Outcome outcome, String lang) {

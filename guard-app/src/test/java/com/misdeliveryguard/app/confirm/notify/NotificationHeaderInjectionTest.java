@@ -48,7 +48,7 @@ class NotificationHeaderInjectionTest {
                 Optional.of(TO), subject, Optional.empty(), "", Action.HOLD, Approval.NONE, HoldState.HELD,
                 Optional.empty(), HoldTimes.created(NOW, NOW.plus(Duration.ofHours(72)), Optional.empty()),
                 Optional.empty(), List.of(new HeldRecipient(rcpt.toString(), Optional.of(rcpt), HeaderRole.TO,
-                        displayName, true, true, Optional.empty(), Optional.of(new RecipientIdentity(DirectoryStatus.UNKNOWN,
+                        displayName, true, true,  Optional.of(new RecipientIdentity(DirectoryStatus.UNKNOWN,
                         Optional.empty(), Optional.empty(), Optional.empty(), false)))),
                 List.of(new Finding("lookalike-domain", Severity.CRITICAL, Optional.of(rcpt), "似ています。\r\nBcc: x@evil.example",
                         "Looks alike.", Map.of("knownDomain", "aoba-shoji.co.jp"))),
