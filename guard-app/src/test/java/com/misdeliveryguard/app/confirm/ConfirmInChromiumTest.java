@@ -173,6 +173,7 @@ class ConfirmInChromiumTest extends ConfirmTestBase {
         assertThat(browser.findElement(By.id("cancel-recipients")).getText()).contains("鈴木 花子 <" + PARTNER + ">")
                 .contains(LOOKALIKE);
         assertThat(holds.find(id).orElseThrow().state()).as("the first step changes nothing").isEqualTo(HoldState.HELD);
+        shot(browser, 390, "issue11-cancel-step-ja-phone");
         browser.findElement(By.id("cancel-confirm")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("outcome")).isEmpty());
         assertThat(browser.findElement(By.id("outcome")).getText()).startsWith("送信を取り消しました。");

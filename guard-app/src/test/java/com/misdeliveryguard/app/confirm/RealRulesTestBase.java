@@ -41,7 +41,7 @@ abstract class RealRulesTestBase {
     static final String SUZUKI = "suzuki@midori-bank.co.jp";
     static final String KONDO = "kondo@hikari-denki.co.jp";
     static final String COLLEAGUE = "kato@example.co.jp";
-    static final String PUBLIC_URL = "http://real-rules.test";
+    static final String PUBLIC_URL = ConfirmTestBase.PUBLIC_URL;
     static final SmtpSink upstream = sink();
     static final Path data = tempDir();
 

@@ -95,7 +95,7 @@ class SenderActsOnTheFindingsInChromiumTest extends RealRulesTestBase {
         SmtpSink.Transaction delivered = deliveriesOf(m).get(0);
         assertThat(delivered.recipients()).containsExactlyInAnyOrder("<" + ICHIRO + ">", "<" + COLLEAGUE + ">");
         assertThat(SendAfterConfirmationTest.afterTraceHeader(delivered.data())).isEqualTo(withHeader(m,
-                "<" + ICHIRO_LOOKALIKE + ">,", "<" + ICHIRO + ">,"));
+                "<" + ICHIRO_LOOKALIKE + ">\r\n", "<" + ICHIRO + ">\r\n"));
         assertThat(holds.find(id).orElseThrow().state()).isEqualTo(HoldState.RELEASED);
         assertThat(logDetails(id, "confirmed")).singleElement().asString()
                 .contains("\"sentInstead\":\"" + ICHIRO_LOOKALIKE + " -> " + ICHIRO + "\"")

@@ -89,14 +89,17 @@ final class SalutationAddressesSomeoneElse implements Rule {
 
     private Finding finding(Addressee addressee, List<Contact> people) {
         String named;
+        String namedJa;
         if (!people.isEmpty()) {
             named = people.stream().limit(3).map(Findings::describe).collect(Collectors.joining(" / "));
+            namedJa = people.stream().limit(3).map(Findings::describeJa).collect(Collectors.joining("、"));
         } else {
             named = Findings.name(addressee.organization().get());
+            namedJa = named;
         }
         String written = Findings.quote(addressee.written());
         return Findings.aboutMessage(id(), Severity.HIGH,
-                "本文の宛名「" + written + "」は " + named + " を指していますが、宛先に含まれていません。宛先を確認してください。",
+                "本文の宛名「" + written + "」は" + namedJa + "を指していますが、宛先に含まれていません。宛先を確認してください。",
                 "The salutation \"" + written + "\" addresses " + named + ", who is not among the recipients.",
                 Findings.evidence("salutation", written,
                         "organization", addressee.organization().map(Findings::name).orElse(null),

@@ -6,7 +6,9 @@ import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.RecipientChange;
 import com.misdeliveryguard.app.confirm.present.PlainText;
 import com.misdeliveryguard.app.confirm.present.RecipientCard;
+import com.misdeliveryguard.app.confirm.present.Suggestion;
 import com.misdeliveryguard.app.confirm.present.Texts;
+import com.misdeliveryguard.core.mail.MailAddress;
 import java.util.List;
 
 /**
@@ -36,7 +38,7 @@ record OutcomeView(String outcome, String subject, List<String> sentTo, List<Str
         String decided = hold.times().decidedAt().map(at -> t.get("outcome.decided", t.time(at),
                 hold.decided().map(d -> d.by()).orElse(""))).orElse("");
         return new OutcomeView(outcome, PlainText.line(hold.subject(), 500),
-                sent.stream().map(r -> sentTo(r, t)).toList(), notSent, decided);
+                sent.stream().map(r -> sentTo(hold, r, t)).toList(), notSent, decided);
     }
 
     /** Every envelope recipient by name, for the second step of Cancel ("these people will not get it"). */
@@ -48,9 +50,15 @@ record OutcomeView(String outcome, String subject, List<String> sentTo, List<Str
         return RecipientCard.of(r).nameAndAddress();
     }
 
-    private static String sentTo(HeldRecipient r, Texts t) {
+    private static String sentTo(HeldMessage hold, HeldRecipient r, Texts t) {
         return r.change().map(change -> change.kind() == RecipientChange.Kind.SENT_INSTEAD
-                ? t.get("outcome.sentInstead", change.instead().orElseThrow(), person(r))
+                ? t.get("outcome.sentInstead", suggested(hold, r, change.instead().orElseThrow()), person(r))
                 : t.get("outcome.sentAsBcc", person(r))).orElse(person(r));
+    }
+
+    /** "田中 一郎 <tanaka.ichiro@aoba-shoji.co.jp>": the suggestion the findings made, as they named it. */
+    private static String suggested(HeldMessage hold, HeldRecipient r, MailAddress instead) {
+        return Suggestion.forRecipient(hold, r.mailAddress().orElseThrow()).filter(s -> s.address().equals(instead))
+                .map(Suggestion::person).orElse(instead.toString());
     }
 }

@@ -18,6 +18,7 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -78,7 +79,7 @@ class NotificationHeaderInjectionTest {
         assertThat(parsed.getAllRecipients()).extracting(Object::toString).containsExactly("tanaka@example.co.jp");
         assertThat(parsed.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         assertThat(parsed.getHeader("Reply-To")).isNull();
-        String body = (String) parsed.getContent();
+        String body = (String) ((MimeMultipart) parsed.getContent()).getBodyPart(0).getContent();
         assertThat(body).contains("Sato Cc: cc@evil.example <sato@aoba-shoj1.co.jp>").contains("似ています。 Bcc: x@evil.example")
                 .contains("a b.pdf").doesNotContain("\nBcc:");
     }
@@ -87,13 +88,21 @@ class NotificationHeaderInjectionTest {
     void japaneseFirstThenEnglishWithTheDidYouMeanAndTheLink() throws Exception {
         MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(compose(hold("お見積り", "佐藤 一郎"))));
-        String body = (String) parsed.getContent();
+        MimeMultipart alternative = (MimeMultipart) parsed.getContent();
+        String body = (String) alternative.getBodyPart(0).getContent();
+        String html = (String) alternative.getBodyPart(1).getContent();
         assertThat(body.indexOf("もしかして aoba-shoji.co.jp ですか？")).isPositive()
                 .isLessThan(body.indexOf("Did you mean aoba-shoji.co.jp?"));
         assertThat(body).contains("https://guard.example.co.jp/confirm/x").contains("2025年10月9日 10:00 (JST)")
                 .contains("アドレス帳に未登録").contains("Not in the directory");
-        assertThat(parsed.getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
-        assertThat(parsed.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+        assertThat(parsed.getContentType()).contains("multipart/alternative");
+        assertThat(alternative.getBodyPart(0).getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(alternative.getBodyPart(0).getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+        assertThat(alternative.getBodyPart(1).getContentType()).contains("text/html");
+        assertThat(html).contains("href=\"https://guard.example.co.jp/confirm/x\"").contains("確認ページを開く")
+                .contains("よく似た別のドメイン").contains("佐藤 一郎").contains("sato@aoba-shoj1.co.jp")
+                .doesNotContain("lookalike-domain").doesNotContain("<script");
+        assertThat(html.split("href=", -1)).as("one button per language").hasSize(3);
         assertThat(parsed.getMessageID()).endsWith(".confirm@guard.example.co.jp>");
     }
 }
