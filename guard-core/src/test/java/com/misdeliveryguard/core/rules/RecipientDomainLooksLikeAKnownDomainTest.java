@@ -33,7 +33,8 @@ class RecipientDomainLooksLikeAKnownDomainTest {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.evidence()).containsEntry("knownDomain", known).containsEntry("resemblance", resemblance);
             assertThat(f.explanationEn()).endsWith("Did you mean " + known + "?");
-            assertThat(f.explanationJa()).contains("もしかして " + known + " ですか");
+            assertThat(f.explanationJa()).contains("もしかして " + known + " ですか").doesNotContain(" に似ています")
+                    .doesNotContain("（末尾（");
         });
     }
 
