@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.confirm;
 
+import com.misdeliveryguard.app.confirm.hold.HeaderRole;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.hold.RecipientChange;
@@ -92,7 +93,7 @@ final class Corrections {
         Set<String> externalVisible = new LinkedHashSet<>();
         if (asBcc) {
             for (HeldRecipient r : hold.recipients()) {
-                if (r.inEnvelope() && r.role() != com.misdeliveryguard.app.confirm.hold.HeaderRole.BCC
+                if (r.inEnvelope() && r.role() != HeaderRole.BCC
                         && !r.who().internal() && confirmed.contains(r.mailAddress().orElseThrow())
                         && !replace.containsKey(key(r.mailAddress().orElseThrow()))) {
                     changes.put(r.mailAddress().orElseThrow(), RecipientChange.sentAsBcc());

@@ -120,7 +120,7 @@ public final class Decisions {
         List<MailAddress> dropped = hold.envelopeRecipients().stream().filter(r -> !confirmed.contains(r)).toList();
         boolean forward = grant.audience() == Audience.SENDER && hold.state() == HoldState.HELD
                 && hold.approval() == Approval.AFTER && !approvers.of(hold).isEmpty();
-        if (forward && choice.corrects()) {
+        if (choice.corrects() && (forward || grant.audience() != Audience.SENDER)) {
             return new DecisionResult.Refused("choice.notWithApproval");
         }
         Optional<Corrections.Corrected> corrected;

@@ -66,6 +66,14 @@ class SenderActsOnTheFindingsInChromiumTest extends RealRulesTestBase {
         Submission m = message("お見積りの件（ドメイン違い）", "株式会社あおば商事\r\n田中様")
                 .to("田中 一郎", ICHIRO_LOOKALIKE).cc("加藤 次郎", COLLEAGUE);
         String id = submit(m);
+        WebDriver mail = chromium.driver();
+        String html = Mailbox.htmlOf(awaitNotice("お見積りの件（ドメイン違い）").raw());
+        mail.get("data:text/html;charset=utf-8;base64,"
+                + java.util.Base64.getEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)));
+        assertThat(mail.findElement(By.tagName("body")).getText()).contains("よく似た別のドメイン")
+                .contains("田中 一郎 <" + ICHIRO_LOOKALIKE + ">").contains("確認ページを開く")
+                .contains("Open the confirmation page");
+        shot(mail, 390, "issue11-notification-html-phone");
         WebDriver browser = open("お見積りの件（ドメイン違い）", "ja");
 
         String row = browser.findElement(By.id("confirm-form")).getText();

@@ -10,6 +10,7 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import com.misdeliveryguard.app.confirm.hold.Audience;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.present.Suggestion;
 import java.util.HashMap;
@@ -97,7 +98,7 @@ class ConfirmController {
         if (action.equals("cancel") && !really.equals("yes")) {
             model.addAttribute("token", token);
             model.addAttribute("cancel", OutcomeView.people(a.hold(), t));
-            model.addAttribute("approver", a.grant().audience() == com.misdeliveryguard.app.confirm.hold.Audience.APPROVER);
+            model.addAttribute("approver", a.grant().audience() == Audience.APPROVER);
             return "confirm/cancel";
         }
         Set<MailAddress> confirmed = addresses(confirm);
