@@ -1,8 +1,8 @@
 /*
- * Confirmation page: Send stays disabled until every flagged recipient is either ticked or
- * explicitly left out, and at least one recipient is ticked. The two boxes of a flagged row exclude
- * each other. Same-origin file (CSP script-src 'self'); the page works without it and the server
- * enforces the same rules.
+ * Confirmation page: Send stays disabled until every flagged recipient has its one choice (send /
+ * send to the suggested address instead / do not send) and at least one recipient gets the message.
+ * Same-origin file (CSP script-src 'self'); the page works without it and the server enforces the
+ * same rules.
  */
 (function () {
   'use strict';
@@ -11,37 +11,35 @@
   if (!form || !send) {
     return;
   }
-  function box(kind, row) {
-    return document.getElementById(kind + '-' + row);
-  }
-  function update(event) {
-    var target = event && event.target;
-    if (target && target.checked && target.getAttribute('data-row')) {
-      var other = box(target.name === 'confirm' ? 'exclude' : 'confirm', target.getAttribute('data-row'));
-      if (other) {
-        other.checked = false;
-      }
-    }
-    var boxes = form.querySelectorAll('input[name="confirm"]');
+  var bcc = document.getElementById('send-bcc');
+  function update() {
+    var rows = form.querySelectorAll('.recipient');
     var undecided = 0;
-    var ticked = 0;
-    for (var i = 0; i < boxes.length; i++) {
-      var c = boxes[i];
-      var row = c.getAttribute('data-row');
-      var ex = box('exclude', row);
-      var decided = c.checked || (ex !== null && ex.checked);
-      if (c.checked) {
-        ticked++;
+    var sending = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i];
+      var radios = row.querySelectorAll('input[type="radio"]');
+      var decided = true;
+      if (radios.length > 0) {
+        var picked = row.querySelector('input[type="radio"]:checked');
+        decided = picked !== null;
+        if (!decided) {
+          undecided++;
+        } else if (picked.value !== 'skip') {
+          sending++;
+        }
+      } else {
+        var box = row.querySelector('input[name="confirm"]');
+        if (box && box.checked) {
+          sending++;
+        }
       }
-      if (c.getAttribute('data-flagged') === 'true' && !decided) {
-        undecided++;
-      }
-      var line = document.getElementById('row-' + row);
-      if (line) {
-        line.classList.toggle('decided', decided);
-      }
+      row.classList.toggle('decided', decided);
     }
-    send.disabled = undecided > 0 || ticked === 0;
+    send.disabled = undecided > 0 || sending === 0;
+    if (bcc) {
+      bcc.disabled = send.disabled;
+    }
   }
   form.addEventListener('change', update);
   update();

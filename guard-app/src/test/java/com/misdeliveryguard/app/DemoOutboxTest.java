@@ -64,9 +64,11 @@ class DemoOutboxTest {
         String notice = emlFiles(outbox).stream().map(DemoOutboxTest::read).filter(t -> !t.equals(eml))
                 .findFirst().orElseThrow();
         assertThat(notice).contains("X-Envelope-From: <>").contains("X-Envelope-To: <yamada.taro@example.co.jp>");
-        Object text = new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null,
+        Object content = new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null,
                 new java.io.ByteArrayInputStream(notice.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
                 .getContent();
+        // issue 11: the notice is multipart/alternative; its first part is the plain text
+        Object text = ((jakarta.mail.Multipart) content).getBodyPart(0).getContent();
         assertThat(text.toString()).contains("http://localhost:8080/confirm/").contains("Did you mean aoba-shoji.co.jp?")
                 .doesNotContain("\r\n\r\nheld");
     }

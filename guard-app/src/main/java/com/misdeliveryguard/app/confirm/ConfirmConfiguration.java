@@ -8,12 +8,13 @@ import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.notify.Links;
 import com.misdeliveryguard.app.confirm.notify.NotificationComposer;
 import com.misdeliveryguard.app.confirm.notify.Notifier;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.confirm.present.Texts;
 import com.misdeliveryguard.app.relay.SmtpProperties;
 import com.misdeliveryguard.core.audit.DecisionLog;
 import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.directory.LearnedRecipients;
+import com.misdeliveryguard.core.guard.Guard;
+import com.misdeliveryguard.core.message.MessageFactsParser;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
 import com.misdeliveryguard.smtp.spool.RepairLog;
@@ -60,14 +61,8 @@ class ConfirmConfiguration {
     }
 
     @Bean
-    RecipientCards recipientCards(ObjectProvider<ContactDirectory> directory,
-            ObjectProvider<LearnedRecipients> learned) {
-        ContactDirectory contacts = directory.getIfUnique();
-        if (contacts == null) {
-            throw new IllegalStateException("The confirmation page needs exactly one ContactDirectory bean "
-                    + "(guard-directory's CachedContactDirectory)");
-        }
-        return new RecipientCards(contacts, Optional.ofNullable(learned.getIfUnique()));
+    SenderDepartments senderDepartments(ContactDirectory directory) {
+        return new SenderDepartments(directory);
     }
 
     @Bean
@@ -76,11 +71,11 @@ class ConfirmConfiguration {
     }
 
     @Bean
-    Notifier notifier(ConfirmationTokens tokens, RecipientCards cards, ConfirmProperties confirm, GuardProperties guard,
+    Notifier notifier(ConfirmationTokens tokens, ConfirmProperties confirm, GuardProperties guard,
             DeliveryQueue queue, DecisionTrail trail, Links links, Clock clock) {
         String from = confirm.notificationFrom() != null ? confirm.notificationFrom()
                 : "postmaster@" + guard.hostName();
-        NotificationComposer composer = new NotificationComposer(cards, Texts.of(confirm.firstLocale(),
+        NotificationComposer composer = new NotificationComposer(Texts.of(confirm.firstLocale(),
                 confirm.timeZone()), from, guard.hostName(), clock);
         return new Notifier(tokens, composer, queue, trail, links);
     }
@@ -97,18 +92,19 @@ class ConfirmConfiguration {
 
     @Bean
     Expiry expiry(HoldStore store, SpoolActions spool, PlatformTransactionManager transactions, Notifier notifier,
-            DecisionTrail trail, RecipientCards cards, ConfirmProperties confirm, Clock clock) {
-        return new Expiry(store, spool, new TransactionTemplate(transactions), notifier, trail, cards,
+            DecisionTrail trail, SenderDepartments departments, ConfirmProperties confirm, Clock clock) {
+        return new Expiry(store, spool, new TransactionTemplate(transactions), notifier, trail, departments,
                 confirm.expiryAction() == ConfirmProperties.ExpiryAction.DELIVER, clock);
     }
 
     @Bean
     Decisions decisions(HoldStore store, ConfirmationTokens tokens, SpoolActions spool,
-            PlatformTransactionManager transactions, Notifier notifier, DecisionTrail trail, RecipientCards cards,
-            ObjectProvider<LearnedRecipients> learned, Approvers approvers, ConfirmProperties confirm, Clock clock) {
-        Learning learning = new Learning(Optional.ofNullable(learned.getIfUnique()), cards, confirm.learnRecipients());
-        return new Decisions(store, tokens, spool, new TransactionTemplate(transactions), notifier, trail, cards,
-                learning, approvers, confirm.automatedWithin(), clock);
+            PlatformTransactionManager transactions, Notifier notifier, DecisionTrail trail, SenderDepartments departments,
+            LearnedRecipients learned, Guard guard, MessageFactsParser parser, ContactDirectory directory,
+            Approvers approvers, ConfirmProperties confirm, Clock clock) {
+        Learning learning = new Learning(Optional.of(learned), confirm.learnRecipients());
+        return new Decisions(store, tokens, spool, new TransactionTemplate(transactions), notifier, trail, departments,
+                learning, new Corrections(guard, parser, directory), approvers, confirm.automatedWithin(), clock);
     }
 
     @Bean(destroyMethod = "close")

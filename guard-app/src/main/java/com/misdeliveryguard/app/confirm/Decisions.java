@@ -8,16 +8,19 @@ import com.misdeliveryguard.app.confirm.hold.Decided;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
+import com.misdeliveryguard.app.confirm.hold.RecipientChange;
 import com.misdeliveryguard.app.confirm.hold.TokenGrant;
 import com.misdeliveryguard.app.confirm.notify.Notifier;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.core.audit.Actor;
 import com.misdeliveryguard.core.audit.HoldDecided;
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,14 +55,16 @@ public final class Decisions {
     private final TransactionTemplate transactions;
     private final Notifier notifier;
     private final DecisionTrail trail;
-    private final RecipientCards cards;
+    private final SenderDepartments departments;
     private final Learning learning;
+    private final Corrections corrections;
     private final Approvers approvers;
     private final Duration automatedWithin;
     private final Clock clock;
 
     Decisions(HoldStore store, ConfirmationTokens tokens, SpoolActions spool, TransactionTemplate transactions,
-            Notifier notifier, DecisionTrail trail, RecipientCards cards, Learning learning, Approvers approvers,
+            Notifier notifier, DecisionTrail trail, SenderDepartments departments, Learning learning,
+            Corrections corrections, Approvers approvers,
             Duration automatedWithin, Clock clock) {
         this.store = store;
         this.tokens = tokens;
@@ -67,8 +72,9 @@ public final class Decisions {
         this.transactions = transactions;
         this.notifier = notifier;
         this.trail = trail;
-        this.cards = cards;
+        this.departments = departments;
         this.learning = learning;
+        this.corrections = corrections;
         this.approvers = approvers;
         this.automatedWithin = automatedWithin;
         this.clock = clock;
@@ -114,24 +120,44 @@ public final class Decisions {
         List<MailAddress> dropped = hold.envelopeRecipients().stream().filter(r -> !confirmed.contains(r)).toList();
         boolean forward = grant.audience() == Audience.SENDER && hold.state() == HoldState.HELD
                 && hold.approval() == Approval.AFTER && !approvers.of(hold).isEmpty();
+        if (choice.corrects() && (forward || grant.audience() != Audience.SENDER)) {
+            return new DecisionResult.Refused("choice.notWithApproval");
+        }
+        Optional<Corrections.Corrected> corrected;
+        try {
+            corrected = choice.corrects() ? Optional.of(corrections.prepare(hold, spool.content(hold), confirmed,
+                    choice.instead(), choice.asBcc())) : Optional.empty();
+        } catch (Corrections.Refusal refused) {
+            return new DecisionResult.Refused(refused.reason());
+        } catch (SpoolActions.MessageGone gone) {
+            markLeftQueue(hold);
+            return new DecisionResult.Stale();
+        }
         HoldState next = forward ? HoldState.AWAITING_APPROVAL : HoldState.RELEASED;
         String outcome = forward ? "awaiting-approval" : dropped.isEmpty() ? "confirmed" : "partially-confirmed";
+        String[] copyId = new String[1];
         boolean done = inTransaction(hold, () -> {
             if (!tokens.use(grant, now) || !store.transition(hold.queueId(), Set.of(hold.state()), next, outcome,
                     decided, now)) {
                 return false;
             }
             store.recordDecisions(hold.queueId(), confirmed, dropped);
+            if (corrected.isPresent()) {
+                store.recordChanges(hold.queueId(), corrected.get().changes());
+                copyId[0] = spool.releaseCorrected(hold, corrected.get().content(), corrected.get().recipients());
+            }
             // logged with the decision (so before the approvers' links it leads to)
-            trail.record(dropped.isEmpty()
+            HoldDecided decision = dropped.isEmpty()
                     ? HoldDecided.confirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
-                            cards.departmentOf(hold.sender()), decided.possiblyAutomated())
+                            departments.of(hold.sender()), decided.possiblyAutomated())
                     : HoldDecided.partiallyConfirmed(hold.queueId(), hold.sender(), actor, took, confirmed,
-                            dropped, cards.departmentOf(hold.sender()), decided.possiblyAutomated()));
+                            dropped, departments.of(hold.sender()), decided.possiblyAutomated());
+            trail.record(corrected.isEmpty() ? decision
+                    : decision.withChanges(changesForTheLog(corrected.get(), copyId[0])));
             if (forward) {
                 // the approvers' links are written with the decision, or the decision is not taken (ADR 0005)
                 notifier.askApproval(hold.withState(next, outcome), approvers.of(hold));
-            } else {
+            } else if (corrected.isEmpty()) {
                 spool.release(hold, confirmed, DROPPED_REASON);
             }
             return true;
@@ -140,7 +166,7 @@ public final class Decisions {
             return new DecisionResult.Stale();
         }
         if (!forward) {
-            learning.confirmed(hold, confirmed, now);
+            learning.confirmed(hold, confirmed.stream().filter(r -> !choice.instead().containsKey(r)).toList(), now);
         }
         return new DecisionResult.Done(hold.withState(next, outcome));
     }
@@ -159,8 +185,32 @@ public final class Decisions {
             return new DecisionResult.Stale();
         }
         trail.record(HoldDecided.cancelled(hold.queueId(), hold.sender(), actor, Duration.ofSeconds(decided.seconds()),
-                hold.envelopeRecipients(), cards.departmentOf(hold.sender()), decided.possiblyAutomated()));
+                hold.envelopeRecipients(), departments.of(hold.sender()), decided.possiblyAutomated()));
         return new DecisionResult.Done(hold.withState(HoldState.CANCELLED, outcome));
+    }
+
+    /** What the sender changed, for the decision log: who is in {@code by} of the entry itself. */
+    private static Map<String, String> changesForTheLog(Corrections.Corrected corrected, String copyId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> instead = new ArrayList<>();
+        List<String> bcc = new ArrayList<>();
+        corrected.changes().forEach((recipient, change) -> {
+            if (change.kind() == RecipientChange.Kind.SENT_INSTEAD) {
+                instead.add(recipient + " -> " + change.instead().orElseThrow());
+            } else {
+                bcc.add(recipient.toString());
+            }
+        });
+        if (!instead.isEmpty()) {
+            out.put("sentInstead", String.join(", ", instead));
+        }
+        if (!bcc.isEmpty()) {
+            out.put("sentAsBcc", String.join(", ", bcc));
+        }
+        out.put("headersRewritten", "To, Cc");
+        out.put("copyQueueId", copyId);
+        out.put("envelope", String.join(", ", corrected.recipients().stream().map(Object::toString).toList()));
+        return out;
     }
 
     /** The message key of what is wrong with a Send, or null when it may go ahead. */

@@ -6,7 +6,6 @@ import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.notify.Notifier;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.core.audit.HoldExpired;
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.time.Clock;
@@ -33,18 +32,18 @@ final class Expiry {
     private final TransactionTemplate transactions;
     private final Notifier notifier;
     private final DecisionTrail trail;
-    private final RecipientCards cards;
+    private final SenderDepartments departments;
     private final boolean deliverOnExpiry;
     private final Clock clock;
 
     Expiry(HoldStore store, SpoolActions spool, TransactionTemplate transactions, Notifier notifier,
-            DecisionTrail trail, RecipientCards cards, boolean deliverOnExpiry, Clock clock) {
+            DecisionTrail trail, SenderDepartments departments, boolean deliverOnExpiry, Clock clock) {
         this.store = store;
         this.spool = spool;
         this.transactions = transactions;
         this.notifier = notifier;
         this.trail = trail;
-        this.cards = cards;
+        this.departments = departments;
         this.deliverOnExpiry = deliverOnExpiry;
         this.clock = clock;
     }
@@ -69,7 +68,7 @@ final class Expiry {
                 });
         if (done) {
             trail.record(new HoldExpired(hold.queueId(), hold.sender(), deliverOnExpiry ? "deliver" : "discard", held,
-                    cards.departmentOf(hold.sender())));
+                    departments.of(hold.sender())));
         }
         return done;
     }
@@ -81,7 +80,7 @@ final class Expiry {
                 () -> spool.release(hold, hold.envelopeRecipients(), "not released"));
         if (done) {
             trail.record(new HoldExpired(hold.queueId(), hold.sender(), "deliver-after-delay", held,
-                    cards.departmentOf(hold.sender())));
+                    departments.of(hold.sender())));
         }
         return done;
     }

@@ -6,6 +6,7 @@ import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldTimes;
+import com.misdeliveryguard.app.confirm.hold.RecipientIdentity;
 import com.misdeliveryguard.core.directory.ContactAddresses;
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Finding;
@@ -26,7 +27,7 @@ import java.util.Set;
  * (id, envelope, stored SHA-256), the facts the parser read, and the verdict.
  *
  * <p>Recipients: every envelope recipient with its header role (To, Cc, or Bcc when the header names
- * it nowhere) and display name, then every To/Cc address that is no envelope recipient. A recipient
+ * it nowhere), display name and the identity the verdict resolved it to ({@link RecipientIdentity}), then every To/Cc address that is no envelope recipient. A recipient
  * is flagged when a finding concerns it; when the findings concern only the message as a whole,
  * every recipient is flagged, so that each still needs its own tick.
  */
@@ -53,12 +54,13 @@ final class HoldFactory {
                 facts.map(MessageFacts::openingLines).orElse(""), delay ? Action.DELAY : Action.HOLD, approval,
                 delay ? HoldState.DELAYED : HoldState.HELD, Optional.empty(),
                 HoldTimes.created(now, expiresAt, deliverAt), Optional.empty(),
-                recipients(message.envelope().recipients(), facts, verdict.findings()), verdict.findings(),
+                recipients(message.envelope().recipients(), facts, verdict), verdict.findings(),
                 facts.map(MessageFacts::attachmentNames).orElse(List.of()));
     }
 
     private static List<HeldRecipient> recipients(List<MailAddress> envelope, Optional<MessageFacts> facts,
-            List<Finding> findings) {
+            Verdict verdict) {
+        List<Finding> findings = verdict.findings();
         List<HeaderAddress> to = facts.map(MessageFacts::to).orElse(List.of());
         List<HeaderAddress> cc = facts.map(MessageFacts::cc).orElse(List.of());
         Set<String> flagged = new HashSet<>();
@@ -73,8 +75,11 @@ final class HoldFactory {
             Optional<HeaderAddress> inCc = find(cc, key);
             HeaderRole role = inTo.isPresent() ? HeaderRole.TO : inCc.isPresent() ? HeaderRole.CC : HeaderRole.BCC;
             String name = inTo.or(() -> inCc).map(HeaderAddress::displayName).orElse("");
+            Optional<RecipientIdentity> identity = verdict.recipients().stream()
+                    .filter(resolved -> ContactAddresses.key(resolved.address()).equals(key)).findFirst()
+                    .map(RecipientIdentity::of);
             out.add(new HeldRecipient(r.toString(), Optional.of(r), role, name, true,
-                    !anyFlagged || flagged.contains(key), Optional.empty()));
+                    !anyFlagged || flagged.contains(key), identity));
         }
         Set<String> seen = new HashSet<>(envelopeKeys);
         headerOnly(to, HeaderRole.TO, seen, out);

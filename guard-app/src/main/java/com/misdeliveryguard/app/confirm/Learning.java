@@ -1,7 +1,6 @@
 package com.misdeliveryguard.app.confirm;
 
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.core.directory.LearnedRecipient;
 import com.misdeliveryguard.core.directory.LearnedRecipients;
 import com.misdeliveryguard.core.mail.MailAddress;
@@ -22,12 +21,10 @@ final class Learning {
 
     private static final Logger log = LoggerFactory.getLogger(Learning.class);
     private final Optional<LearnedRecipients> store;
-    private final RecipientCards cards;
     private final boolean enabled;
 
-    Learning(Optional<LearnedRecipients> store, RecipientCards cards, boolean enabled) {
+    Learning(Optional<LearnedRecipients> store, boolean enabled) {
         this.store = store;
-        this.cards = cards;
         this.enabled = enabled;
     }
 
@@ -38,7 +35,7 @@ final class Learning {
         MailAddress sender = hold.sender().address().orElseThrow();
         for (MailAddress recipient : released) {
             try {
-                if (!cards.isContact(recipient)) {
+                if (!isContact(hold, recipient)) {
                     store.get().learn(new LearnedRecipient(sender, recipient, at,
                             hold.messageId().filter(id -> id.length() <= 998)));
                 }
@@ -46,5 +43,11 @@ final class Learning {
                 log.warn("Cannot remember {} as a confirmed recipient of {}: {}", recipient, sender, e.toString());
             }
         }
+    }
+
+    /** As the verdict resolved it: a contact of the directory needs no learning. */
+    private static boolean isContact(HeldMessage hold, MailAddress recipient) {
+        return hold.recipients().stream().filter(r -> r.inEnvelope() && r.mailAddress().orElseThrow().equals(recipient))
+                .anyMatch(r -> r.who().contact());
     }
 }

@@ -58,6 +58,26 @@ final class SpoolActions {
         }
     }
 
+    /** The stored bytes of the held message, after checking they are still the ones it was held with. */
+    byte[] content(HeldMessage hold) {
+        verify(hold);
+        try (java.io.InputStream in = spool.openContent(QueueState.HOLD, hold.queueId())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new MessageGone("cannot read " + hold.queueId(), e);
+        }
+    }
+
+    /** Sends a corrected copy in place of the held message; returns the copy's queue id. */
+    String releaseCorrected(HeldMessage hold, byte[] content, List<MailAddress> recipients) {
+        verify(hold);
+        try {
+            return queue.releaseCorrected(hold.queueId(), content, recipients);
+        } catch (IOException e) {
+            throw new MessageGone("cannot release a corrected copy of " + hold.queueId(), e);
+        }
+    }
+
     /** Removes the message for good. */
     void discard(HeldMessage hold) {
         verify(hold);

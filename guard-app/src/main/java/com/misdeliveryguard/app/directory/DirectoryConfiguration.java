@@ -2,6 +2,7 @@ package com.misdeliveryguard.app.directory;
 
 import com.misdeliveryguard.app.GuardProperties;
 import com.misdeliveryguard.directory.importer.DirectoryImporter;
+import com.misdeliveryguard.directory.learned.CachedLearnedRecipients;
 import com.misdeliveryguard.directory.learned.JdbcLearnedRecipients;
 import com.misdeliveryguard.directory.lookup.CachedContactDirectory;
 import com.misdeliveryguard.directory.organization.InternalDomains;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wires the directory: the JDBC store on the application's DataSource (schema by Flyway,
  * {@code V100__directory.sql}), the Caffeine-cached lookup the rules use, the importer that
- * invalidates the cache after each change, and learned recipients.
+ * invalidates the cache after each change, and the one cached learned-recipient list.
  */
 @Configuration(proxyBeanMethods = false)
 class DirectoryConfiguration {
@@ -48,9 +49,15 @@ class DirectoryConfiguration {
         return new JdbcDirectorySearch(dataSource);
     }
 
+    /**
+     * The one learned-recipient component of the application: the relay's rule engine, the check API
+     * and the confirmation all use this cached view, so a confirmation's {@code learn} drops the cached
+     * answer that the next message from the same sender is checked with (no stale "unknown" for
+     * minutes). Nothing else may wrap the store in a cache of its own.
+     */
     @Bean
-    JdbcLearnedRecipients learnedRecipients(DataSource dataSource) {
-        return new JdbcLearnedRecipients(dataSource);
+    CachedLearnedRecipients learnedRecipients(DataSource dataSource) {
+        return new CachedLearnedRecipients(new JdbcLearnedRecipients(dataSource));
     }
 
     @Bean

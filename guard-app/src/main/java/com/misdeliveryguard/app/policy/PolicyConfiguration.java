@@ -7,7 +7,6 @@ import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.rules.Policy;
 import com.misdeliveryguard.core.rules.RuleEngine;
 import com.misdeliveryguard.core.thread.ThreadHistory;
-import com.misdeliveryguard.directory.learned.CachedLearnedRecipients;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +34,11 @@ class PolicyConfiguration {
         return new JdbcThreadHistory(jdbc, clock);
     }
 
+    /** The relay's guard; {@code learned} is the application's one cached learned-recipient list. */
     @Bean
     Guard guard(ContactDirectory directory, LearnedRecipients learned, ThreadHistory threads, Policy policy,
             SenderHistory senders) {
-        return RuleEngine.builder(directory).policy(policy).learnedRecipients(new CachedLearnedRecipients(learned))
+        return RuleEngine.builder(directory).policy(policy).learnedRecipients(learned)
                 .threadHistory(threads).senderHistory(senders).build();
     }
 }

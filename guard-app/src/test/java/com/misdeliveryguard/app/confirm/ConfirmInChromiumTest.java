@@ -58,6 +58,11 @@ class ConfirmInChromiumTest extends ConfirmTestBase {
         browser.manage().window().setSize(new Dimension(1400, 1000));
     }
 
+    /** A flagged row's one choice: {@code send}, {@code skip} or {@code instead}. */
+    static By pick(String address, String choice) {
+        return By.cssSelector("input[name='pick:" + address + "'][value=" + choice + "]");
+    }
+
     private static Submission misdelivery(String subject) {
         return message(subject).to("佐藤 一郎", LOOKALIKE).cc("鈴木 花子", PARTNER).bcc(COLLEAGUE);
     }
@@ -80,7 +85,7 @@ class ConfirmInChromiumTest extends ConfirmTestBase {
         assertThat(browser.findElement(By.id("envelope-differs")).getText()).contains(COLLEAGUE);
 
         WebElement send = browser.findElement(By.id("send"));
-        WebElement flagged = browser.findElement(By.cssSelector("input[name=confirm][value='" + LOOKALIKE + "']"));
+        WebElement flagged = browser.findElement(pick(LOOKALIKE, "send"));
         assertThat(flagged.isSelected()).isFalse();
         assertThat(browser.findElement(By.cssSelector("input[name=confirm][value='" + PARTNER + "']")).isSelected()).isTrue();
         assertThat(send.isEnabled()).as("Send disabled until the flagged recipient is decided").isFalse();
@@ -97,7 +102,7 @@ class ConfirmInChromiumTest extends ConfirmTestBase {
         browser.get(browser.getCurrentUrl().replace("lang=ja", "lang=en"));
         browser.manage().window().setSize(new Dimension(1400, 1000));
 
-        browser.findElement(By.cssSelector("input[name=confirm][value='" + LOOKALIKE + "']")).click();
+        browser.findElement(pick(LOOKALIKE, "send")).click();
         assertThat(browser.findElement(By.id("send")).isEnabled()).isTrue();
         browser.findElement(By.id("send")).click();
         chromium.awaitUrlContaining("lang=en");
@@ -125,7 +130,7 @@ class ConfirmInChromiumTest extends ConfirmTestBase {
         String id = submit(m, false);
         WebDriver browser = open(m, id);
 
-        browser.findElement(By.cssSelector("input[name=confirm][value='" + LOOKALIKE + "']")).click();
+        browser.findElement(pick(LOOKALIKE, "send")).click();
         browser.findElement(By.cssSelector("input[name=confirm][value='" + PARTNER + "']")).click();
         browser.findElement(By.id("send")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("outcome")).isEmpty());
@@ -149,7 +154,7 @@ class ConfirmInChromiumTest extends ConfirmTestBase {
         String id = submit(m, false);
         WebDriver browser = open(m, id);
 
-        browser.findElement(By.cssSelector("input[name=exclude][value='" + LOOKALIKE + "']")).click();
+        browser.findElement(pick(LOOKALIKE, "skip")).click();
         assertThat(browser.findElement(By.id("send")).isEnabled()).isTrue();
         browser.findElement(By.id("send")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> deliveriesOf(m).size() == 1);
@@ -164,6 +169,12 @@ class ConfirmInChromiumTest extends ConfirmTestBase {
         WebDriver browser = open(m, id);
 
         browser.findElement(By.id("cancel")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("cancel-recipients")).isEmpty());
+        assertThat(browser.findElement(By.id("cancel-recipients")).getText()).contains("鈴木 花子 <" + PARTNER + ">")
+                .contains(LOOKALIKE);
+        assertThat(holds.find(id).orElseThrow().state()).as("the first step changes nothing").isEqualTo(HoldState.HELD);
+        shot(browser, 390, "issue11-cancel-step-ja-phone");
+        browser.findElement(By.id("cancel-confirm")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("outcome")).isEmpty());
         assertThat(browser.findElement(By.id("outcome")).getText()).startsWith("送信を取り消しました。");
         assertThat(holds.find(id).orElseThrow().state()).isEqualTo(HoldState.CANCELLED);

@@ -6,12 +6,16 @@ import com.misdeliveryguard.app.storage.SyncFaults;
 import com.misdeliveryguard.smtp.spool.Durability;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
+import com.misdeliveryguard.core.directory.ContactDirectory;
+import com.misdeliveryguard.core.directory.LearnedRecipients;
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Guard;
+import com.misdeliveryguard.core.guard.ResolvedRecipient;
 import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.rules.RuleEngine;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.spool.QueueState;
 import com.misdeliveryguard.smtp.spool.Spool;
@@ -232,17 +236,25 @@ abstract class ConfirmTestBase {
             return clock;
         }
 
+        /**
+         * The findings below are made up, but every recipient is resolved by the real rule engine over the
+         * test directory: the verdict's recipients are what the page and the notification show.
+         */
         @Bean
         @Primary
-        Guard testGuard() {
+        Guard testGuard(ContactDirectory directory, LearnedRecipients learned) {
+            RuleEngine resolver = RuleEngine.builder(directory).learnedRecipients(learned).recordThreads(false).build();
             return (envelope, facts) -> {
+                List<ResolvedRecipient> resolved = resolver.check(envelope, facts).recipients();
                 if (facts.subject().contains("[reject]")) {
                     return new Verdict(Action.REJECT, List.of(new Finding("keyword", Severity.CRITICAL,
-                            Optional.empty(), "送信禁止の語が含まれています。", "A forbidden word.", Map.of())));
+                            Optional.empty(), "送信禁止の語が含まれています。", "A forbidden word.", Map.of())),
+                            Action.REJECT, resolved);
                 }
                 if (facts.subject().contains("[delay]")) {
                     return new Verdict(Action.DELAY, List.of(new Finding("external-attachment", Severity.LOW,
-                            Optional.empty(), "社外に添付ファイルを送ります。", "An attachment goes outside.", Map.of())));
+                            Optional.empty(), "社外に添付ファイルを送ります。", "An attachment goes outside.", Map.of())),
+                            Action.DELAY, resolved);
                 }
                 List<Finding> findings = new ArrayList<>();
                 for (MailAddress r : envelope.recipients()) {
@@ -257,7 +269,8 @@ abstract class ConfirmTestBase {
                     findings.add(new Finding("keyword", Severity.MEDIUM, Optional.empty(),
                             "件名に「社外秘」が含まれています。", "The subject contains a confidential keyword.", Map.of()));
                 }
-                return findings.isEmpty() ? Verdict.deliver() : new Verdict(Action.HOLD, findings);
+                return findings.isEmpty() ? new Verdict(Action.DELIVER, findings, Action.DELIVER, resolved)
+                        : new Verdict(Action.HOLD, findings, Action.HOLD, resolved);
             };
         }
     }

@@ -17,15 +17,19 @@ class DirectoryEntryRequestTest extends ConfirmTestBase {
 
     @Test
     void senderAsksToAddAnUnknownRecipientAndTheConsoleUsersSeeTheRequest() throws Exception {
-        String id = submit(message("登録依頼つき").to("佐藤 一郎", LOOKALIKE).cc("鈴木 花子", PARTNER), false);
+        String newcomer = "info@new-partner.co.jp";
+        String id = submit(message("登録依頼つき").to("佐藤 一郎", LOOKALIKE).cc("鈴木 花子", PARTNER).cc("新規 担当", newcomer),
+                false);
         String link = local(awaitNotice(SENDER, "登録依頼つき").link().orElseThrow());
         ConfirmClient c = client();
         String page = c.get(link).body();
-        assertThat(page).contains("id=\"directory-requests\"").contains("name=\"address\" value=\"" + LOOKALIKE + "\"")
-                .doesNotContain("name=\"address\" value=\"" + PARTNER + "\"");
+        assertThat(page).contains("id=\"directory-requests\"").contains("name=\"address\" value=\"" + newcomer + "\"")
+                .doesNotContain("name=\"address\" value=\"" + PARTNER + "\"")
+                .as("issue 11: no directory request right under a look-alike's \"did you mean\"")
+                .doesNotContain("name=\"address\" value=\"" + LOOKALIKE + "\"");
 
         HttpResponse<String> asked = c.post(link + "/directory-request", Map.of("_csrf", List.of(c.csrf(link)),
-                "address", List.of(LOOKALIKE), "note", List.of("佐藤 一郎 / あおば商事 営業部")));
+                "address", List.of(newcomer), "note", List.of("新規 担当 / ニューパートナー 営業部")));
         assertThat(asked.statusCode()).isEqualTo(302);
         assertThat(c.get(link).body()).contains("登録を依頼済みです").contains("id=\"confirm-form\"");
         assertThat(holds.find(id).orElseThrow().state()).isEqualTo(HoldState.HELD);
@@ -39,7 +43,7 @@ class DirectoryEntryRequestTest extends ConfirmTestBase {
         signIn(admin, "admin");
         HttpResponse<String> list = admin.get("/admin/directory-requests");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains(LOOKALIKE).contains("佐藤 一郎 / あおば商事 営業部").contains(id)
+        assertThat(list.body()).contains(newcomer).contains("新規 担当 / ニューパートナー 営業部").contains(id)
                 .doesNotContain("someone@else.example");
 
         ConfirmClient auditor = client();

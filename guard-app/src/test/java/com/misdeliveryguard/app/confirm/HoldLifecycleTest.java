@@ -9,7 +9,6 @@ import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.notify.Notifier;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Severity;
@@ -55,7 +54,7 @@ class HoldLifecycleTest extends ConfirmTestBase {
     DecisionTrail trail;
 
     @Autowired
-    RecipientCards cards;
+    SenderDepartments departments;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -95,7 +94,7 @@ class HoldLifecycleTest extends ConfirmTestBase {
 
     @Test
     void expiryActionDeliverSendsTheMessageAsItWas() throws Exception {
-        Expiry delivering = new Expiry(store, spoolActions, new TransactionTemplate(transactions), notifier, trail, cards,
+        Expiry delivering = new Expiry(store, spoolActions, new TransactionTemplate(transactions), notifier, trail, departments,
                 true, clock);
         Submission m = message("期限で送信").to("佐藤 一郎", LOOKALIKE).cc("鈴木 花子", PARTNER);
         String id = submit(m, false);
@@ -134,7 +133,8 @@ class HoldLifecycleTest extends ConfirmTestBase {
         String id = submit(m, false);
         String link = local(awaitNotice(SENDER, "【送信予約】[delay] 取り消す予約").link().orElseThrow());
         ConfirmClient c = client();
-        assertThat(c.post(link, Map.of("_csrf", List.of(c.csrf(link)), "action", List.of("cancel"))).statusCode())
+        assertThat(c.post(link, Map.of("_csrf", List.of(c.csrf(link)), "action", List.of("cancel"), "really",
+                List.of("yes"))).statusCode())
                 .isEqualTo(302);
         clock.advance(Duration.ofMinutes(11));
         scheduler.tick();
@@ -184,7 +184,8 @@ class HoldLifecycleTest extends ConfirmTestBase {
         assertThat(pending.text()).contains(APPROVER);
         String link = local(awaitNotice(APPROVER, "【承認依頼】[approve] 承認者だけが決める").link().orElseThrow());
         ConfirmClient approver = client();
-        assertThat(approver.post(link, Map.of("_csrf", List.of(approver.csrf(link)), "action", List.of("cancel")))
+        assertThat(approver.post(link, Map.of("_csrf", List.of(approver.csrf(link)), "action", List.of("cancel"),
+                "really", List.of("yes")))
                 .statusCode()).isEqualTo(302);
         assertThat(holds.find(id).orElseThrow().outcome()).hasValue("rejected");
         assertThat(approver.get(link).body()).contains("却下しました");

@@ -37,7 +37,8 @@ final class Mailbox {
                 continue;
             }
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(t.data()));
-            if (!(m.getContent() instanceof String text)) {
+            String text = textOf(m.getContent());
+            if (text == null) {
                 continue;
             }
             Matcher link = LINK.matcher(text);
@@ -51,5 +52,33 @@ final class Mailbox {
     List<Notice> to(String address) {
         return notices.stream().filter(n -> n.recipients().stream().anyMatch(r -> r.startsWith("<" + address + ">")))
                 .toList();
+    }
+
+    /** The text of a notice: the whole body, or the text/plain part of its multipart/alternative. */
+    static String textOf(Object content) throws Exception {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                    return (String) parts.getBodyPart(i).getContent();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The HTML part of a notice, or null. */
+    static String htmlOf(byte[] raw) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        if (m.getContent() instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/html")) {
+                    return (String) parts.getBodyPart(i).getContent();
+                }
+            }
+        }
+        return null;
     }
 }

@@ -41,6 +41,11 @@ class SendersOwnListTest extends ConfirmTestBase {
         assertThat(list).contains("自分の保留 A").contains("id=\"open-" + mine + "\"").doesNotContain("他人の保留 B")
                 .doesNotContain(someoneElses);
         assertThat(c.get("/audit").statusCode()).as("a sender is no console user").isNotEqualTo(200);
+        String card = list.substring(list.indexOf("id=\"held-" + mine + "\""));
+        card = card.substring(0, card.indexOf("id=\"open-" + mine + "\""));
+        assertThat(card).as("issue 11: why, who, which state, until when").contains("よく似た別のドメイン")
+                .contains(LOOKALIKE).contains("state-HELD").contains("確認待ち").contains("held-expires")
+                .doesNotContain("lookalike-domain");
 
         String csrf = c.csrf("/my/held");
         HttpResponse<String> open = c.post("/my/held/" + mine + "/open", Map.of("_csrf", List.of(csrf)));

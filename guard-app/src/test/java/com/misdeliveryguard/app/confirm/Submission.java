@@ -59,6 +59,12 @@ final class Submission {
         return this;
     }
 
+    /** The text part (CRLF line ends). */
+    Submission body(String text) {
+        this.body = text;
+        return this;
+    }
+
     Submission rawToHeaderName(String raw) {
         this.fromName = raw;
         return this;

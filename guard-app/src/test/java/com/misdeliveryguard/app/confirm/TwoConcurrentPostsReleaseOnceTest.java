@@ -53,7 +53,8 @@ class TwoConcurrentPostsReleaseOnceTest extends ConfirmTestBase {
                 answers.add(pool.submit(() -> {
                     start.await();
                     return tabs.get(tab).post(link, Map.of("_csrf", List.of(csrf.get(tab)), "action",
-                            List.of(actions[tab]), "confirm", List.of(LOOKALIKE, PARTNER))).statusCode();
+                            List.of(actions[tab]), "confirm", List.of(LOOKALIKE, PARTNER), "really", List.of("yes")))
+                            .statusCode();
                 }));
             }
             start.countDown();

@@ -22,10 +22,13 @@ import java.util.Optional;
  * @param dropped           recipients not released
  * @param senderDepartment  the sender's department in the directory, for the rubber-stamping statistics
  * @param possiblyAutomated decided so fast after the notification that a machine may have clicked
+ * @param changes           what the person changed in the message before it was sent (e.g.
+ *                          {@code sentInstead -> "tanaka@aoba-shoji.com -> tanaka@aoba-shoji.co.jp"},
+ *                          {@code sentAsBcc}, {@code copyQueueId}); empty when it went out as received
  */
 public record HoldDecided(EventType type, String queueId, ReversePath sender, Actor who, Duration timeToDecide,
         List<MailAddress> confirmed, List<MailAddress> dropped, Optional<String> senderDepartment,
-        boolean possiblyAutomated) implements AuditEvent {
+        boolean possiblyAutomated, Map<String, String> changes) implements AuditEvent {
 
     public HoldDecided {
         if (type != EventType.CONFIRMED && type != EventType.PARTIALLY_CONFIRMED && type != EventType.CANCELLED) {
@@ -38,6 +41,21 @@ public record HoldDecided(EventType type, String queueId, ReversePath sender, Ac
         confirmed = List.copyOf(confirmed);
         dropped = List.copyOf(dropped);
         Objects.requireNonNull(senderDepartment, "senderDepartment");
+        changes = Map.copyOf(changes);
+    }
+
+    /** A decision that changed nothing in the message. */
+    public HoldDecided(EventType type, String queueId, ReversePath sender, Actor who, Duration timeToDecide,
+            List<MailAddress> confirmed, List<MailAddress> dropped, Optional<String> senderDepartment,
+            boolean possiblyAutomated) {
+        this(type, queueId, sender, who, timeToDecide, confirmed, dropped, senderDepartment, possiblyAutomated,
+                Map.of());
+    }
+
+    /** The same decision, with what the person changed in the message. */
+    public HoldDecided withChanges(Map<String, String> made) {
+        return new HoldDecided(type, queueId, sender, who, timeToDecide, confirmed, dropped, senderDepartment,
+                possiblyAutomated, made);
     }
 
     /** Every recipient was confirmed and the message released. */
@@ -77,7 +95,7 @@ public record HoldDecided(EventType type, String queueId, ReversePath sender, Ac
         return Details.create().put("mailFrom", sender).put("by", who.details())
                 .put("secondsToDecide", timeToDecide).put("confirmed", Details.addresses(confirmed))
                 .put("dropped", Details.addresses(dropped)).put("senderDepartment", senderDepartment)
-                .put("possiblyAutomated", possiblyAutomated).map();
+                .put("possiblyAutomated", possiblyAutomated).put("changes", changes.isEmpty() ? null : changes).map();
     }
 
     @Override

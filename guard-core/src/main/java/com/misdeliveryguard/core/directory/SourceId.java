@@ -13,12 +13,34 @@ public record SourceId(String value) {
 
     static final int MAX_LENGTH = 200;
 
+    /**
+     * Contacts an administrator added from a sender's request on the confirmation page. They are
+     * real contacts for every rule but one: they never vouch for their domain against
+     * {@code lookalike-domain} (ADR 0008) — a request to add {@code tanaka@aoba-shoji.com} is exactly
+     * what a misdelivery to a look-alike of {@code aoba-shoji.co.jp} produces.
+     */
+    public static final SourceId REQUESTS = new SourceId("requests");
+
+    /**
+     * Contacts added from a request with the administrator's explicit, logged override of the
+     * look-alike warning: they vouch for their domain like any import.
+     */
+    public static final SourceId REQUESTS_OVERRIDE = new SourceId("requests-override");
+
     public SourceId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank() || value.length() > MAX_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a source id is 1 to " + MAX_LENGTH
                     + " printable characters: '" + value + "'");
         }
+    }
+
+    /**
+     * True when contacts of this source make their domain trusted against {@code lookalike-domain}:
+     * every source except {@link #REQUESTS}.
+     */
+    public boolean vouchesForDomain() {
+        return !equals(REQUESTS);
     }
 
     @Override

@@ -75,7 +75,7 @@ final class DisplayNameNamesSomeoneElse extends RecipientRule {
         String ownerText = Findings.describe(owner);
         return Findings.about(recipient, id(), Severity.HIGH,
                 "表示名「" + shown + "」は " + named + " を指していますが、アドレス " + recipient.address() + " は "
-                        + ownerText + " のものです。",
+                        + Findings.describeJa(owner) + "のものです。",
                 "The display name \"" + shown + "\" names " + named + ", but " + recipient.address()
                         + " belongs to " + ownerText + ".",
                 Findings.evidence("displayName", shown, "named", named, "owner", ownerText));

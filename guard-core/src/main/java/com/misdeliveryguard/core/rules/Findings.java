@@ -50,6 +50,15 @@ final class Findings {
         return text.toString();
     }
 
+    /** {@code 株式会社ひかり電機の近藤 修さん（kondo@hikari-denki.co.jp）} — who a contact is, in Japanese prose. */
+    static String describeJa(Contact contact) {
+        StringBuilder text = new StringBuilder();
+        contact.organization().ifPresent(org -> text.append(org.name().display()).append("の"));
+        contact.name().ifPresentOrElse(name -> text.append(name.display()).append("さん（").append(contact.address())
+                .append("）"), () -> text.append(contact.address()));
+        return text.toString();
+    }
+
     static String name(Organization organization) {
         return organization.name().display();
     }

@@ -48,7 +48,7 @@ final class RecipientIsNotAContactOfItsOrganization extends RecipientRule {
         String ja = domain + " は" + org + "のドメインですが、宛先 " + address + " はアドレス帳にありません。";
         String en = domain + " belongs to " + org + ", but " + address + " is not one of its contacts.";
         if (closest.isPresent()) {
-            ja += "もしかして " + Findings.describe(closest.get()) + " ですか？";
+            ja += "もしかして " + Findings.describeJa(closest.get()) + "ですか？";
             en += " Did you mean " + Findings.describe(closest.get()) + "?";
         }
         return Optional.of(Findings.about(recipient, id(), Severity.HIGH, ja, en, Findings.evidence(

@@ -14,18 +14,18 @@ import java.util.Optional;
 enum Resemblance {
 
     /** Unicode labels ({@code xn--}) whose skeleton is the known label: {@code аoba-shoji.co.jp} (Cyrillic а). */
-    IDN_HOMOGRAPH("国際化ドメイン名（IDN）の同形文字", "an internationalized (IDN) homograph"),
+    IDN_HOMOGRAPH("見た目の同じ別の文字を使った国際化ドメイン名", "an internationalized (IDN) homograph"),
     /** ASCII spelling with the same skeleton: {@code aoba-sh0ji}, {@code rnidori} for {@code midori}. */
     CONFUSABLE("紛らわしい文字", "confusable characters"),
     /** The same label under another public suffix: {@code aoba-shoji.com} for {@code aoba-shoji.co.jp}. */
-    PUBLIC_SUFFIX("末尾（.co.jp / .jp / .com など）の違い", "a different public suffix"),
+    PUBLIC_SUFFIX("末尾の .co.jp や .com だけが違うドメイン", "a different public suffix"),
     /**
      * A typo in the public suffix itself that makes another country's domain or none:
      * {@code aoba-shoji.co.jo}, {@code .co.kp}, {@code .cojp} for {@code aoba-shoji.co.jp}.
      */
-    SUFFIX_TYPO("末尾（.co.jp など）の打ち間違い", "a typo in the ending (.co.jp and the like)"),
+    SUFFIX_TYPO("末尾（.co.jp など）を打ち間違えたドメイン", "a typo in the ending (.co.jp and the like)"),
     /** One or two edits apart: {@code aoba-shoij}, {@code aoba-shouji}. */
-    EDIT_DISTANCE("綴りの違い（1〜2文字）", "a spelling one or two characters apart");
+    EDIT_DISTANCE("1〜2文字だけ違う綴り", "a spelling one or two characters apart");
 
     /** Shortest label (skeleton) for which one edit counts; shorter names differ legitimately. */
     static final int MIN_LENGTH_FOR_ONE_EDIT = 4;

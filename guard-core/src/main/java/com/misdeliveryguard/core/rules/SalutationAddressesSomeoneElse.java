@@ -154,16 +154,19 @@ final class SalutationAddressesSomeoneElse implements Rule {
 
     private Finding finding(Addressee addressee, List<Contact> people, Optional<Organization> fromBody) {
         String named;
+        String namedJa;
         if (!people.isEmpty()) {
             named = people.stream().limit(3).map(Findings::describe).collect(Collectors.joining(" / "));
+            namedJa = people.stream().limit(3).map(Findings::describeJa).collect(Collectors.joining("、"));
         } else {
             named = Findings.name(addressee.organization().get());
+            namedJa = named;
         }
         String written = Findings.quote(addressee.written());
         String bodyJa = fromBody.map(org -> "（本文に「" + Findings.name(org) + "様」とあります）").orElse("");
         String bodyEn = fromBody.map(org -> " (the body names " + Findings.name(org) + ")").orElse("");
         return Findings.aboutMessage(id(), fromBody.isPresent() ? Severity.MEDIUM : Severity.HIGH,
-                "本文の宛名「" + written + "」" + bodyJa + "は " + named + " を指していますが、宛先に含まれていません。宛先を確認してください。",
+                "本文の宛名「" + written + "」" + bodyJa + "は" + namedJa + "を指していますが、宛先に含まれていません。宛先を確認してください。",
                 "The salutation \"" + written + "\"" + bodyEn + " addresses " + named + ", who is not among the recipients.",
                 Findings.evidence("salutation", written,
                         "organization", addressee.organization().map(Findings::name).orElse(null),

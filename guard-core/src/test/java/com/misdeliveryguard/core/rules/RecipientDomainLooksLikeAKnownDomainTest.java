@@ -33,7 +33,8 @@ class RecipientDomainLooksLikeAKnownDomainTest {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.evidence()).containsEntry("knownDomain", known).containsEntry("resemblance", resemblance);
             assertThat(f.explanationEn()).endsWith("Did you mean " + known + "?");
-            assertThat(f.explanationJa()).contains("もしかして " + known + " ですか");
+            assertThat(f.explanationJa()).contains("もしかして " + known + " ですか").doesNotContain(" に似ています")
+                    .doesNotContain("（末尾（");
         });
     }
 
@@ -59,5 +60,16 @@ class RecipientDomainLooksLikeAKnownDomainTest {
     @ValueSource(strings = {"aozora-shoji.co.jp", "midori-denki.co.jp", "abc.co.jp", "sakura.com"})
     void leavesUnrelatedUnknownDomainsToTheUnknownRule(String domain) {
         assertThat(checks.findings(Checks.mail().to("info@" + domain), RuleIds.LOOKALIKE_DOMAIN)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void suggestsThePersonAtTheKnownDomainBySameLocalPartOrByTheDisplayName() {
+        var byLocalPart = checks.findings(Checks.mail().to("tanaka@aoba-shoji.com"), RuleIds.LOOKALIKE_DOMAIN);
+        var byName = checks.findings(Checks.mail().to("佐藤 直美", "naomi@aoba-shoji.jp"), RuleIds.LOOKALIKE_DOMAIN);
+
+        assertThat(byLocalPart).singleElement().satisfies(f -> assertThat(f.evidence())
+                .containsEntry("suggestedAddress", "tanaka@aoba-shoji.co.jp").containsEntry("suggestedName", "田中 太郎"));
+        assertThat(byName).singleElement().satisfies(f -> assertThat(f.evidence())
+                .containsEntry("suggestedAddress", "sato@aoba-shoji.co.jp"));
     }
 }

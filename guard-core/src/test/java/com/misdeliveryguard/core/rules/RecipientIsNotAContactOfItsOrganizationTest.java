@@ -17,6 +17,7 @@ class RecipientIsNotAContactOfItsOrganizationTest {
                     .containsEntry("closestContactName", "田中 太郎")
                     .containsEntry("organization", "あおば商事株式会社");
             assertThat(f.explanationEn()).contains("Did you mean 田中 太郎 <tanaka@aoba-shoji.co.jp>");
+            assertThat(f.explanationJa()).endsWith("もしかして あおば商事株式会社の田中 太郎さん（tanaka@aoba-shoji.co.jp）ですか？");
         });
     }
 

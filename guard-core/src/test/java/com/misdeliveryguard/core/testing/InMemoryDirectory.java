@@ -98,10 +98,10 @@ public final class InMemoryDirectory implements ContactDirectory {
         for (int i = 1; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 List<String> fields = Csv.fields(lines[i]);
-                while (fields.size() < 5) {
+                while (fields.size() < 6) {
                     fields.add("");
                 }
-                rows.add(fields.subList(0, 5).toArray(String[]::new));
+                rows.add(fields.subList(0, 6).toArray(String[]::new));
             }
         }
         return new InMemoryDirectory(internalDomains, rows);
@@ -126,7 +126,7 @@ public final class InMemoryDirectory implements ContactDirectory {
         DomainName domain = DomainName.of(address);
         Contact contact = new Contact(address, name, reading, organization.map(Organization::ref),
                 row[4].isBlank() ? Optional.empty() : Optional.of(row[4].strip()), List.of(),
-                isInternal(domain), new SourceId("directory.csv"), Instant.EPOCH);
+                isInternal(domain), new SourceId(row[5].isBlank() ? "directory.csv" : row[5].strip()), Instant.EPOCH);
         contactsByAddress.put(ContactAddresses.key(address), contact);
         contactsByDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(contact);
         organization.ifPresent(org -> contactsByOrganization.computeIfAbsent(org.id(), o -> new ArrayList<>()).add(contact));

@@ -208,6 +208,36 @@ public final class DeliveryQueue implements AutoCloseable {
         enqueue(id);
     }
 
+    /**
+     * Releases a corrected copy of a held message in its place: the only path on which the guard sends
+     * other bytes than it received (the sender chose a change on the confirmation page; SPEC §3 step 6).
+     *
+     * <p>Order, for "no silent loss" and at most one copy in the queue: the corrected copy is committed
+     * to {@code incoming/} (fsynced, a new queue id), the held original is removed, the copy moves to
+     * {@code outgoing/} and is delivered. A crash after the commit leaves the copy in {@code incoming/},
+     * which the intake checks again at the next start (never sent unchecked, never lost).
+     *
+     * @param content    the corrected message bytes (the trace header is still prepended on delivery)
+     * @param recipients the envelope recipients of the copy
+     * @return the queue id of the copy
+     */
+    public String releaseCorrected(String id, byte[] content, List<MailAddress> recipients) throws IOException {
+        SpooledMessage held = spool.read(QueueState.HOLD, id);
+        Envelope original = held.envelope();
+        Envelope corrected = new Envelope(original.sender(), recipients, original.authenticatedUser(),
+                original.clientAddress(), original.helo(), original.tls(), original.eightBitMime(),
+                original.receivedAt());
+        SpooledMessage copy;
+        try (SpoolWriter writer = spool.create()) {
+            writer.write(content, 0, content.length);
+            copy = writer.commit(corrected, SpooledMessage.Origin.SMTP);
+        }
+        spool.delete(QueueState.HOLD, id);
+        spool.move(copy.id(), QueueState.INCOMING, QueueState.OUTGOING);
+        enqueue(copy.id());
+        return copy.id();
+    }
+
     /** Removes a held message for good (cancelled by the sender, or expired with action discard). */
     public void discard(String id) throws IOException {
         spool.delete(QueueState.HOLD, id);

@@ -1,6 +1,7 @@
 package com.misdeliveryguard.app.confirm.hold;
 
 import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.guard.DirectoryStatus;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.mail.InvalidAddressException;
@@ -189,9 +190,19 @@ public final class HoldQueries {
     private List<HeldRecipient> recipients(String queueId) {
         return jdbc.query("SELECT * FROM confirm_recipient WHERE queue_id = ? ORDER BY seq_no", (rs, n) -> {
             String address = rs.getString("address");
+            Optional<String> standing = Sql.optionalString(rs, "standing");
+            Optional<RecipientIdentity> identity = standing.isEmpty() ? Optional.empty()
+                    : Optional.of(new RecipientIdentity(DirectoryStatus.valueOf(standing.get()),
+                            Sql.optionalString(rs, "person_name"), Sql.optionalString(rs, "organization"),
+                            Sql.optionalString(rs, "department"), rs.getBoolean("internal_address")));
+            Optional<String> kind = Sql.optionalString(rs, "change_kind");
+            Optional<MailAddress> instead = parse(Objects.requireNonNullElse(rs.getString("sent_instead"), ""));
+            Optional<RecipientChange> change = kind.map(k -> new RecipientChange(RecipientChange.Kind.valueOf(k),
+                    k.equals(RecipientChange.Kind.SENT_INSTEAD.name()) ? instead : Optional.empty()));
             return new HeldRecipient(address, parse(address), HeaderRole.valueOf(rs.getString("header_field")),
                     rs.getString("display_name"), rs.getBoolean("in_envelope"), rs.getBoolean("flagged"),
-                    Sql.optionalString(rs, "decision").map(HeldRecipient.RecipientDecision::valueOf));
+                    Sql.optionalString(rs, "decision").map(HeldRecipient.RecipientDecision::valueOf), identity,
+                    change);
         }, queueId);
     }
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,11 +76,18 @@ public final class HoldStore {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < hold.recipients().size(); i++) {
             HeldRecipient r = hold.recipients().get(i);
+            Optional<RecipientIdentity> who = r.identity();
             rows.add(new Object[] {hold.queueId(), i, Sql.cut(r.address(), 1000), r.role().name(),
-                    Sql.cut(r.displayName(), 1000), r.inEnvelope(), r.flagged()});
+                    Sql.cut(r.displayName(), 1000), r.inEnvelope(), r.flagged(),
+                    who.map(w -> w.status().name()).orElse(null),
+                    who.flatMap(RecipientIdentity::name).map(n -> Sql.cut(n, 400)).orElse(null),
+                    who.flatMap(RecipientIdentity::organization).map(n -> Sql.cut(n, 400)).orElse(null),
+                    who.flatMap(RecipientIdentity::department).map(n -> Sql.cut(n, 400)).orElse(null),
+                    who.map(RecipientIdentity::internal).orElse(null)});
         }
         jdbc.batchUpdate("INSERT INTO confirm_recipient (queue_id, seq_no, address, header_field, display_name,"
-                + " in_envelope, flagged) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+                + " in_envelope, flagged, standing, person_name, organization, department, internal_address)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     private void insertFindings(HeldMessage hold) {
@@ -124,6 +132,15 @@ public final class HoldStore {
         dropped.forEach(a -> rows.add(new Object[] {"DROPPED", queueId, a.toString()}));
         jdbc.batchUpdate("UPDATE confirm_recipient SET decision = ? WHERE queue_id = ? AND address = ? AND in_envelope",
                 rows);
+    }
+
+    /** Records what the sender changed for some envelope recipients (send instead, send as Bcc). */
+    public void recordChanges(String queueId, Map<MailAddress, RecipientChange> changes) {
+        List<Object[]> rows = new ArrayList<>();
+        changes.forEach((address, change) -> rows.add(new Object[] {change.kind().name(),
+                change.instead().map(MailAddress::toString).orElse(null), queueId, address.toString()}));
+        jdbc.batchUpdate("UPDATE confirm_recipient SET change_kind = ?, sent_instead = ? WHERE queue_id = ?"
+                + " AND address = ? AND in_envelope", rows);
     }
 
     /** Claims the first notification of a hold; false when it was claimed before (here or on another instance). */

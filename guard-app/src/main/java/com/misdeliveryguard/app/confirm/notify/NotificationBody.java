@@ -5,7 +5,6 @@ import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.present.FindingWords;
 import com.misdeliveryguard.app.confirm.present.PlainText;
 import com.misdeliveryguard.app.confirm.present.RecipientCard;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.confirm.present.Texts;
 import com.misdeliveryguard.core.guard.Finding;
 import java.time.Instant;
@@ -19,12 +18,6 @@ import java.util.Optional;
  * {@link PlainText} first.
  */
 final class NotificationBody {
-
-    private final RecipientCards cards;
-
-    NotificationBody(RecipientCards cards) {
-        this.cards = cards;
-    }
 
     String write(Texts t, NotificationKind kind, HeldMessage hold, Optional<String> link, List<String> approvers) {
         StringBuilder out = new StringBuilder();
@@ -58,20 +51,20 @@ final class NotificationBody {
         return out.toString();
     }
 
-    private void recipient(StringBuilder out, Texts t, HeldMessage hold, HeldRecipient r) {
-        RecipientCard card = cards.card(r.mailAddress().orElseThrow(), hold.sender());
+    private static void recipient(StringBuilder out, Texts t, HeldMessage hold, HeldRecipient r) {
+        RecipientCard card = RecipientCard.of(r);
         out.append(" - ").append(r.role().label()).append(": ");
         String shown = PlainText.line(r.displayName(), 100);
         out.append(shown.isEmpty() ? "" : shown + " ").append('<').append(card.address()).append('>');
         card.unicodeDomain().ifPresent(u -> out.append(" (").append(u).append(')'));
         out.append('\n').append("     ");
-        if (card.standing() == RecipientCard.Standing.CONTACT) {
+        if (!card.unknownPerson()) {
             out.append(card.name().map(n -> PlainText.line(n, 100)).orElse(t.get("card.noName")));
             if (!card.affiliation().isEmpty()) {
                 out.append(" / ").append(PlainText.line(card.affiliation(), 200));
             }
         } else {
-            out.append(t.get(card.standing().key()));
+            out.append(t.get(card.standingKey()));
             card.organization().ifPresent(o -> out.append(" (").append(PlainText.line(o, 100)).append(')'));
         }
         out.append(" [").append(t.get(card.internal() ? "badge.internal" : "badge.external")).append("]\n");

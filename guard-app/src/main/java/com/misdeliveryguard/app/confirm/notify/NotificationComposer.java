@@ -2,14 +2,15 @@ package com.misdeliveryguard.app.confirm.notify;
 
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.present.PlainText;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.confirm.present.Texts;
 import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -24,8 +25,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Writes a notification as RFC 5322 bytes with Jakarta Mail: a {@code text/plain; charset=UTF-8}
- * body in base64 with the configured language first and the other below, and headers built by the
+ * Writes a notification as RFC 5322 bytes with Jakarta Mail: {@code multipart/alternative} of a
+ * {@code text/plain; charset=UTF-8} part in base64 with the configured language first and the other
+ * below, and an HTML part with the same facts as recipient cards and one button to the page
+ * ({@link NotificationHtml}); headers built by the
  * library from cleaned values — the subject of the held message has its CR, LF and other control
  * characters removed before it is RFC 2047-encoded, so nothing a sender writes can add a header.
  * {@code Auto-Submitted: auto-generated} (RFC 3834) keeps auto-responders quiet.
@@ -33,6 +36,7 @@ import java.util.Properties;
 public final class NotificationComposer {
 
     private final NotificationBody body;
+    private final NotificationHtml html = new NotificationHtml();
     private final Texts first;
     private final InternetAddress from;
     private final String hostName;
@@ -40,8 +44,8 @@ public final class NotificationComposer {
     private final SecureRandom random = new SecureRandom();
     private final Session session = Session.getInstance(new Properties());
 
-    public NotificationComposer(RecipientCards cards, Texts first, String fromAddress, String hostName, Clock clock) {
-        this.body = new NotificationBody(Objects.requireNonNull(cards, "cards"));
+    public NotificationComposer(Texts first, String fromAddress, String hostName, Clock clock) {
+        this.body = new NotificationBody();
         this.first = Objects.requireNonNull(first, "first");
         this.hostName = Objects.requireNonNull(hostName, "hostName");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,8 +78,19 @@ public final class NotificationComposer {
             message.setSentDate(Date.from(clock.instant()));
             message.setHeader("Auto-Submitted", "auto-generated");
             message.setHeader("X-Auto-Response-Suppress", "All");
-            message.setText(text.replace("\r\n", "\n").replace("\n", "\r\n"), StandardCharsets.UTF_8.name());
-            message.setHeader("Content-Transfer-Encoding", "base64");
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text.replace("\r\n", "\n").replace("\n", "\r\n"), StandardCharsets.UTF_8.name());
+            plain.setHeader("Content-Transfer-Encoding", "base64");
+            MimeBodyPart rich = new MimeBodyPart();
+            rich.setText("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"></head><body>"
+                    + html.write(first, kind, hold, link, approvers) + "<hr>"
+                    + html.write(first.other(), kind, hold, link, approvers) + "</body></html>",
+                    StandardCharsets.UTF_8.name(), "html");
+            rich.setHeader("Content-Transfer-Encoding", "base64");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(plain);
+            alternative.addBodyPart(rich);
+            message.setContent(alternative);
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);

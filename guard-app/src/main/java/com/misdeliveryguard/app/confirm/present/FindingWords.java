@@ -22,6 +22,19 @@ public final class FindingWords {
     private FindingWords() {
     }
 
+    /**
+     * The rule's title in the reader's language ({@code rule.<id>} in the message bundles, so that a new
+     * rule needs one line per language); a rule without a title gets a generic one, never its raw id.
+     */
+    public static String title(Finding finding, Texts texts) {
+        return texts.getOr("rule." + finding.ruleId(), "rule.other");
+    }
+
+    /** The findings, the most severe first (rule order kept among equals). */
+    public static List<Finding> bySeverity(List<Finding> findings) {
+        return findings.stream().sorted(java.util.Comparator.comparing(Finding::severity).reversed()).toList();
+    }
+
     /** The rule's explanation in the reader's language. */
     public static String explanation(Finding finding, Texts texts) {
         return PlainText.line(texts.isJapanese() ? finding.explanationJa() : finding.explanationEn(), 500);
@@ -34,6 +47,9 @@ public final class FindingWords {
         }
         if (finding.ruleId().equals("unknown-at-known-org")) {
             return value(finding.evidence(), CLOSEST_KEYS).map(c -> texts.get("finding.closest", c));
+        }
+        if (finding.ruleId().equals("salutation-mismatch")) {
+            return value(finding.evidence(), List.of("addressed")).map(a -> texts.get("finding.addressed", a));
         }
         return Optional.empty();
     }

@@ -68,6 +68,11 @@ public final class Texts {
         return new MessageFormat(pattern, locale).format(args);
     }
 
+    /** The text of {@code key}, or of {@code fallback} when the bundle has no {@code key}. */
+    public String getOr(String key, String fallback, Object... args) {
+        return get(bundle.containsKey(key) ? key : fallback, args);
+    }
+
     /** A point in time as people of this language read it, in the configured zone. */
     public String time(Instant instant) {
         String pattern = isJapanese() ? "yyyy年M月d日 HH:mm (z)" : "d MMM yyyy, HH:mm (z)";

@@ -10,7 +10,13 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import com.misdeliveryguard.app.confirm.hold.Audience;
+import com.misdeliveryguard.app.confirm.hold.HeldMessage;
+import com.misdeliveryguard.app.confirm.present.Suggestion;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import org.springframework.util.MultiValueMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,12 +38,16 @@ import org.springframework.web.bind.annotation.RequestParam;
  *       to the GET, which then shows the outcome. A refused Send shows the form again with the reason
  *       (400); a used link, a decided hold or a lost race get the generic error page.</li>
  * </ul>
- * Form fields: {@code action} ({@code send} or {@code cancel}), {@code confirm} (each ticked
- * address), {@code exclude} (each flagged address explicitly left out).
+ * Form fields: {@code action} ({@code send}, {@code send-bcc} — send with the external recipients as
+ * Bcc — or {@code cancel}), {@code confirm} (each ticked address), {@code exclude} (each flagged address
+ * explicitly left out), {@code pick:<address>} (a flagged row's one choice: {@code send}, {@code skip} or
+ * {@code instead}, i.e. send to the suggested directory address). Cancel takes two steps: the first POST
+ * only shows who would not get the message; {@code really=yes} cancels.
  */
 @Controller
 class ConfirmController {
 
+    private static final String PICK = "pick:";
     private final LinkAccess access;
     private final Decisions decisions;
     private final ConfirmViews views;
@@ -75,8 +85,9 @@ class ConfirmController {
     String decide(@PathVariable String token, @RequestParam(required = false) String lang,
             @RequestParam(defaultValue = "") String action,
             @RequestParam(name = "confirm", required = false) List<String> confirm,
-            @RequestParam(name = "exclude", required = false) List<String> exclude, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+            @RequestParam(name = "exclude", required = false) List<String> exclude,
+            @RequestParam(defaultValue = "") String really, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Texts t = language.texts(lang);
         model.addAttribute("t", t);
         Optional<LinkAccess.Access> link = access.resolve(token);
@@ -84,15 +95,24 @@ class ConfirmController {
             return invalid(response);
         }
         LinkAccess.Access a = link.get();
+        if (action.equals("cancel") && !really.equals("yes")) {
+            model.addAttribute("token", token);
+            model.addAttribute("cancel", OutcomeView.people(a.hold(), t));
+            model.addAttribute("approver", a.grant().audience() == Audience.APPROVER);
+            return "confirm/cancel";
+        }
         Set<MailAddress> confirmed = addresses(confirm);
         Set<MailAddress> excluded = addresses(exclude);
+        Map<MailAddress, MailAddress> instead = new HashMap<>();
+        boolean picksValid = picks(form, a.hold(), confirmed, excluded, instead);
+        boolean send = action.equals("send") || action.equals("send-bcc");
         DecisionResult result;
-        if (confirmed == null || excluded == null || !(action.equals("send") || action.equals("cancel"))) {
+        if (!picksValid || confirmed == null || excluded == null || !(send || action.equals("cancel"))) {
             result = new DecisionResult.Refused("choice.notRecipient");
         } else {
-            result = decisions.decide(a.grant(), a.hold(), new Choice(action.equals("send"), confirmed, excluded,
+            result = decisions.decide(a.grant(), a.hold(), new Choice(send, confirmed, excluded,
                     Actor.of(a.grant().addressee().toString(), request.getRemoteAddr(),
-                            request.getHeader("User-Agent"))));
+                            request.getHeader("User-Agent")), instead, action.equals("send-bcc")));
         }
         if (result instanceof DecisionResult.Done) {
             return "redirect:/confirm/" + token + "?lang=" + t.lang();
@@ -101,7 +121,7 @@ class ConfirmController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("token", token);
             model.addAttribute("view", views.of(a.hold(), a.grant(), t, confirmed == null ? Set.of() : confirmed,
-                    excluded == null ? Set.of() : excluded, refused.reason()));
+                    excluded == null ? Set.of() : excluded, instead.keySet(), refused.reason()));
             return "confirm/page";
         }
         return invalid(response);
@@ -110,6 +130,45 @@ class ConfirmController {
     static String invalid(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         return "confirm/invalid";
+    }
+
+    /**
+     * Reads each flagged row's one choice ({@code pick:<address>} = {@code send}, {@code skip} or
+     * {@code instead}) into the confirmed, excluded and send-instead sets; false when a field names no
+     * recipient or an unknown choice. "instead" sends to the suggestion the hold's findings made.
+     */
+    private static boolean picks(MultiValueMap<String, String> form, HeldMessage hold, Set<MailAddress> confirmed,
+            Set<MailAddress> excluded, Map<MailAddress, MailAddress> instead) {
+        if (confirmed == null || excluded == null) {
+            return false;
+        }
+        for (Map.Entry<String, List<String>> field : form.entrySet()) {
+            if (!field.getKey().startsWith(PICK) || field.getValue().size() != 1) {
+                continue;
+            }
+            MailAddress recipient;
+            try {
+                recipient = MailAddress.parse(field.getKey().substring(PICK.length()).strip());
+            } catch (InvalidAddressException e) {
+                return false;
+            }
+            switch (field.getValue().get(0)) {
+                case "send" -> confirmed.add(recipient);
+                case "skip" -> excluded.add(recipient);
+                case "instead" -> {
+                    Optional<Suggestion> suggestion = Suggestion.forRecipient(hold, recipient);
+                    if (suggestion.isEmpty()) {
+                        return false;
+                    }
+                    confirmed.add(recipient);
+                    instead.put(recipient, suggestion.get().address());
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The posted addresses, or null when one of them is not an address at all. */

@@ -5,7 +5,6 @@ import com.misdeliveryguard.app.confirm.hold.ConfirmationTokens;
 import com.misdeliveryguard.app.confirm.hold.DecisionTrail;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.relay.SmtpProperties;
 import com.misdeliveryguard.directory.importer.DirectoryImporter;
 import java.time.Clock;
@@ -22,8 +21,8 @@ class ConfirmPagesConfiguration {
     }
 
     @Bean
-    ConfirmViews confirmViews(RecipientCards cards, HoldQueries queries) {
-        return new ConfirmViews(cards, queries);
+    ConfirmViews confirmViews(HoldQueries queries) {
+        return new ConfirmViews(queries);
     }
 
     @Bean

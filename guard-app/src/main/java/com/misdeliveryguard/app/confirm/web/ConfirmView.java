@@ -18,10 +18,12 @@ import java.util.List;
  * @param notSelectable   recipients of the message that this stage cannot choose (left out by the sender)
  * @param approver        the reader is an approver
  * @param error           why the last Send was refused, or empty
+ * @param offersBcc       a finding about visible external recipients: "send the external recipients as Bcc" is offered
  */
 record ConfirmView(String subject, String sender, String intro, String expires, List<Group> groups,
         List<FindingLine> generalFindings, List<String> attachments, List<String> openingLines,
-        List<HeaderLine> headerOnly, List<String> bcc, List<String> notSelectable, boolean approver, String error) {
+        List<HeaderLine> headerOnly, List<String> bcc, List<String> notSelectable, boolean approver, String error,
+        boolean offersBcc) {
 
     /** True when the header recipients and the envelope differ. */
     public boolean envelopeDiffers() {
@@ -55,14 +57,19 @@ record ConfirmView(String subject, String sender, String intro, String expires, 
      * @param excluded      "do not send" ticked when the page is shown
      * @param requestable   not a contact: the sender may ask to add it to the directory
      * @param requested     somebody asked already
+     * @param choiceName    the form field of a flagged row's one choice ({@code pick:<address>}: send, skip, instead)
+     * @param suggestion    the directory person a finding suggests instead ("田中 一郎 &lt;…&gt;"), or empty
+     * @param suggestedAddress the suggested address, or empty
+     * @param instead       "send to the suggestion instead" chosen when the page is shown
      */
     record Row(String id, String address, String unicodeDomain, String role, String headerName, String name,
             String affiliation, String standing, boolean internal, boolean flagged, List<FindingLine> findings,
-            boolean checked, boolean excluded, boolean requestable, boolean requested) {
+            boolean checked, boolean excluded, boolean requestable, boolean requested, String choiceName,
+            String suggestion, String suggestedAddress, boolean instead) {
     }
 
-    /** A finding in words, with its rule id and a suggestion such as "did you mean …?". */
-    record FindingLine(String ruleId, String severity, String text, String suggestion) {
+    /** A finding in words: its rule's title, the explanation and a suggestion such as "did you mean …?" (shown once). */
+    record FindingLine(String ruleId, String title, String severity, String text, String suggestion) {
     }
 
     /** An address as the header shows it. */

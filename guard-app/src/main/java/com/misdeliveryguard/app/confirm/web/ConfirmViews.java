@@ -11,8 +11,11 @@ import com.misdeliveryguard.app.confirm.hold.TokenGrant;
 import com.misdeliveryguard.app.confirm.present.FindingWords;
 import com.misdeliveryguard.app.confirm.present.PlainText;
 import com.misdeliveryguard.app.confirm.present.RecipientCard;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
+import com.misdeliveryguard.app.confirm.present.Suggestion;
 import com.misdeliveryguard.app.confirm.present.Texts;
+import com.misdeliveryguard.app.confirm.hold.Approval;
+import com.misdeliveryguard.core.directory.ContactAddresses;
+import java.util.Optional;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.util.ArrayList;
@@ -29,11 +32,10 @@ import java.util.Set;
  */
 final class ConfirmViews {
 
-    private final RecipientCards cards;
+    private static final String LOOKALIKE = "lookalike-domain";
     private final HoldQueries queries;
 
-    ConfirmViews(RecipientCards cards, HoldQueries queries) {
-        this.cards = cards;
+    ConfirmViews(HoldQueries queries) {
         this.queries = queries;
     }
 
@@ -43,6 +45,14 @@ final class ConfirmViews {
      */
     ConfirmView of(HeldMessage hold, TokenGrant grant, Texts t, Set<MailAddress> ticked, Set<MailAddress> excluded,
             String error) {
+        return of(hold, grant, t, ticked, excluded, Set.of(), error);
+    }
+
+    /** @param instead the recipients to show with "send to the suggestion instead" chosen */
+    ConfirmView of(HeldMessage hold, TokenGrant grant, Texts t, Set<MailAddress> ticked, Set<MailAddress> excluded,
+            Set<MailAddress> instead, String error) {
+        Map<String, Suggestion> suggestions = grant.audience() == Audience.SENDER && hold.approval() != Approval.AFTER
+                ? Suggestion.of(hold) : Map.of();
         List<MailAddress> candidates = Decisions.candidates(grant, hold);
         Set<String> requested = Set.copyOf(queries.requestedAddresses(hold.queueId()));
         Map<String, List<ConfirmView.Row>> groups = new LinkedHashMap<>();
@@ -58,11 +68,14 @@ final class ConfirmViews {
                 notSelectable.add(address.toString());
                 continue;
             }
-            RecipientCard card = cards.card(address, hold.sender());
+            RecipientCard card = RecipientCard.of(r);
             boolean checked = ticked != null ? ticked.contains(address) : !r.flagged();
+            Optional<Suggestion> suggestion = Optional.ofNullable(suggestions.get(ContactAddresses.key(address)));
+            boolean lookalike = hold.findingsAbout(address).stream().anyMatch(f -> f.ruleId().equals(LOOKALIKE));
             groups.computeIfAbsent(card.group(), g -> new ArrayList<>()).add(row("r" + n++, r, card, hold, t, checked,
-                    excluded.contains(address), grant.audience() == Audience.SENDER && card.unknownPerson(),
-                    requested.contains(address.toString())));
+                    excluded.contains(address), grant.audience() == Audience.SENDER && card.unknownPerson()
+                            && !lookalike,
+                    requested.contains(address.toString()), suggestion, instead.contains(address)));
             internal.merge(card.group(), card.internal(), Boolean::logicalAnd);
         }
         List<ConfirmView.Group> grouped = new ArrayList<>();
@@ -72,23 +85,26 @@ final class ConfirmViews {
         return new ConfirmView(PlainText.line(hold.subject(), 500),
                 hold.sender().address().map(MailAddress::toString).orElse("<>"), intro(hold, grant, t),
                 t.time(hold.times().expiresAt()), grouped,
-                hold.generalFindings().stream().map(f -> line(f, t)).toList(),
+                lines(hold.generalFindings(), t),
                 hold.attachmentNames().stream().map(a -> PlainText.line(a, 300)).toList(),
                 PlainText.lines(hold.openingLines(), 20, 300).lines().toList(), headerOnly(hold),
                 hold.recipients().stream().filter(r -> r.inEnvelope() && r.role() == HeaderRole.BCC)
                         .map(HeldRecipient::address).toList(),
-                notSelectable, grant.audience() == Audience.APPROVER, error == null ? "" : t.get(error));
+                notSelectable, grant.audience() == Audience.APPROVER, error == null ? "" : t.get(error),
+                grant.audience() == Audience.SENDER && hold.approval() != Approval.AFTER && Suggestion.offersBcc(hold));
     }
 
     private static ConfirmView.Row row(String id, HeldRecipient r, RecipientCard card, HeldMessage hold, Texts t,
-            boolean checked, boolean excluded, boolean requestable, boolean requested) {
+            boolean checked, boolean excluded, boolean requestable, boolean requested, Optional<Suggestion> suggestion,
+            boolean instead) {
         String name = card.name().map(x -> PlainText.line(x, 200))
-                .orElse(card.standing() == RecipientCard.Standing.CONTACT ? t.get("card.noName") : "");
+                .orElse(!card.unknownPerson() ? t.get("card.noName") : "");
         return new ConfirmView.Row(id, card.address(), card.unicodeDomain().orElse(""), r.role().label(),
                 PlainText.line(r.displayName(), 200), name, PlainText.line(card.affiliation(), 300),
-                t.get(card.standing().key()), card.internal(), r.flagged(),
-                hold.findingsAbout(r.mailAddress().orElseThrow()).stream().map(f -> line(f, t)).toList(), checked,
-                excluded, requestable, requested);
+                t.get(card.standingKey()), card.internal(), r.flagged(),
+                lines(hold.findingsAbout(r.mailAddress().orElseThrow()), t), checked, excluded, requestable, requested,
+                "pick:" + card.address(), suggestion.map(Suggestion::person).orElse(""),
+                suggestion.map(s -> s.address().toString()).orElse(""), instead);
     }
 
     private static String intro(HeldMessage hold, TokenGrant grant, Texts t) {
@@ -106,8 +122,15 @@ final class ConfirmViews {
                 r.role().label(), PlainText.line(r.displayName(), 200), PlainText.line(r.address(), 320))).toList();
     }
 
-    private static ConfirmView.FindingLine line(Finding f, Texts t) {
-        return new ConfirmView.FindingLine(f.ruleId(), f.severity().name(), FindingWords.explanation(f, t),
-                FindingWords.suggestion(f, t).orElse(""));
+    /** Findings in words, the most severe first, each suggestion once. */
+    static List<ConfirmView.FindingLine> lines(List<Finding> findings, Texts t) {
+        Set<String> said = new java.util.HashSet<>();
+        return FindingWords.bySeverity(findings).stream().map(f -> {
+            String text = FindingWords.explanation(f, t);
+            String suggestion = FindingWords.suggestion(f, t).filter(s -> !text.contains(s)).filter(said::add)
+                    .orElse("");
+            return new ConfirmView.FindingLine(f.ruleId(), FindingWords.title(f, t), f.severity().name(), text,
+                    suggestion);
+        }).toList();
     }
 }

@@ -6,7 +6,6 @@ import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.present.PlainText;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.core.audit.Actor;
 import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,18 +33,16 @@ class DirectoryRequestController {
     private final LinkAccess access;
     private final HoldStore store;
     private final HoldQueries queries;
-    private final RecipientCards cards;
     private final PageLanguage language;
     private final RequestDecisions decisions;
     private final Clock clock;
 
-    DirectoryRequestController(LinkAccess access, HoldStore store, HoldQueries queries, RecipientCards cards,
+    DirectoryRequestController(LinkAccess access, HoldStore store, HoldQueries queries,
             PageLanguage language, RequestDecisions decisions, Clock clock) {
         this.decisions = decisions;
         this.access = access;
         this.store = store;
         this.queries = queries;
-        this.cards = cards;
         this.language = language;
         this.clock = clock;
     }
@@ -62,7 +59,7 @@ class DirectoryRequestController {
         }
         Optional<HeldRecipient> recipient = link.get().hold().recipients().stream()
                 .filter(r -> r.inEnvelope() && r.address().equals(address.strip())).findFirst();
-        if (recipient.isPresent() && !cards.isContact(recipient.get().mailAddress().orElseThrow())) {
+        if (recipient.isPresent() && !recipient.get().who().contact()) {
             MailAddress a = recipient.get().mailAddress().orElseThrow();
             store.requestDirectoryEntry(link.get().hold().queueId(), a,
                     PlainText.line(recipient.get().displayName(), 200), PlainText.line(note, 500),
@@ -79,7 +76,7 @@ class DirectoryRequestController {
             return forbidden(response);
         }
         model.addAttribute("requests", queries.openDirectoryRequests(500).stream()
-                .map(r -> new OpenRequest(r, ContactFields.prefilled(r))).toList());
+                .map(r -> new OpenRequest(r, ContactFields.prefilled(r), decisions.lookalikeOf(r).orElse(""))).toList());
         model.addAttribute("canDecide", request.isUserInRole("ADMIN"));
         model.addAttribute("outcome", outcome == null ? "" : switch (outcome) {
             case "approved", "rejected", "already_decided", "not_added" -> outcome;
@@ -91,13 +88,14 @@ class DirectoryRequestController {
     @PostMapping("/admin/directory-requests/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "") String department,
-            @RequestParam(required = false) String lang, HttpServletRequest request, HttpServletResponse response,
+            @RequestParam(defaultValue = "") String override, @RequestParam(required = false) String lang, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         if (!request.isUserInRole("ADMIN")) {
             model.addAttribute("t", language.texts(lang));
             return forbidden(response);
         }
-        return done(decisions.approve(id, new ContactFields(name, organization, department), actor(request)), lang);
+        return done(decisions.approve(id, new ContactFields(name, organization, department), actor(request),
+                override.equals("lookalike-domain")), lang);
     }
 
     @PostMapping("/admin/directory-requests/{id}/reject")
@@ -110,8 +108,15 @@ class DirectoryRequestController {
         return done(decisions.reject(id, actor(request)), lang);
     }
 
-    /** An open request with the contact fields the approve form starts with. */
-    record OpenRequest(DirectoryRequest request, ContactFields fields) {
+    /**
+     * An open request with the contact fields the approve form starts with, and the known domain the
+     * address resembles (empty when it is no look-alike).
+     */
+    record OpenRequest(DirectoryRequest request, ContactFields fields, String resembles) {
+
+        public boolean lookalike() {
+            return !resembles.isEmpty();
+        }
     }
 
     private String done(RequestDecisions.Outcome outcome, String lang) {

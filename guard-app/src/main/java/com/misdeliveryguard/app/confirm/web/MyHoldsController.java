@@ -7,9 +7,11 @@ import com.misdeliveryguard.app.confirm.hold.ConfirmationTokens;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
+import com.misdeliveryguard.app.confirm.present.FindingWords;
 import com.misdeliveryguard.app.confirm.present.PlainText;
+import com.misdeliveryguard.app.confirm.present.RecipientCard;
+import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.present.Texts;
-import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
@@ -30,9 +32,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class MyHoldsController {
 
-    /** One line of the list. */
-    record Line(String queueId, String subject, String recipients, String state, String created, String expires,
-            boolean openable) {
+    /**
+     * One held message of the list: why it was held (rule titles, the strongest first), its recipients
+     * by name and organization as the verdict resolved them, its state (with a code for a distinct badge)
+     * and the deadline only while it is open.
+     */
+    record Line(String queueId, String subject, List<String> reasons, List<String> recipients, String state,
+            String stateCode, String created, String expires, boolean openable) {
     }
 
     private final HoldQueries queries;
@@ -78,10 +84,16 @@ class MyHoldsController {
     }
 
     private Line line(HeldMessage h, Texts t) {
-        return new Line(h.queueId(), PlainText.line(h.subject(), 200),
-                String.join(", ", h.envelopeRecipients().stream().map(MailAddress::toString).toList()),
-                t.get("state." + h.state().name()), t.time(h.times().createdAt()), t.time(h.times().expiresAt()),
-                openable(h));
+        List<String> reasons = FindingWords.bySeverity(h.findings()).stream().filter(f -> f.actionable())
+                .map(f -> FindingWords.title(f, t)).distinct().toList();
+        List<String> recipients = h.recipients().stream().filter(HeldRecipient::inEnvelope).map(r -> {
+            RecipientCard card = RecipientCard.of(r);
+            String affiliation = card.affiliation();
+            return card.nameAndAddress() + (affiliation.isEmpty() ? "" : " — " + PlainText.line(affiliation, 200));
+        }).toList();
+        return new Line(h.queueId(), PlainText.line(h.subject(), 200), reasons, recipients,
+                t.get("state." + h.state().name()), h.state().name(), t.time(h.times().createdAt()),
+                h.state().isWaiting() ? t.time(h.times().expiresAt()) : "", openable(h));
     }
 
     private List<HeldMessage> holds(Principal user) {

@@ -32,12 +32,16 @@ import org.slf4j.LoggerFactory;
  *       ({@link Outcome#NOT_ADDED}).</li>
  *   <li>Approvals and rejections go to the decision log as {@link AdminAction}s
  *       ({@code directory-request-approve} / {@code directory-request-reject}).</li>
+ *   <li>A request for an address the hold found to be a look-alike ({@link #lookalikeOf}) is added
+ *       under {@link SourceId#REQUESTS}, which never vouches for its domain: mail to it is still held.
+ *       Only the administrator's explicit override adds it under {@link SourceId#REQUESTS_OVERRIDE}; the
+ *       log entry then says {@code override=lookalike-domain} and which domain it resembles (ADR 0008).</li>
  * </ol>
  */
 final class RequestDecisions {
 
-    static final String SOURCE_NAME = "requests";
-    private static final SourceId SOURCE = new SourceId(SOURCE_NAME);
+    static final String SOURCE_NAME = SourceId.REQUESTS.value();
+    private static final String LOOKALIKE = "lookalike-domain";
     private static final Logger log = LoggerFactory.getLogger(RequestDecisions.class);
 
     /** What a decision did. */
@@ -58,25 +62,47 @@ final class RequestDecisions {
         this.clock = clock;
     }
 
-    /** Approves the request and adds the contact with these fields. */
-    Outcome approve(long id, ContactFields fields, Actor who) {
+    /**
+     * The known domain the requested address resembles, when the hold it came from had a
+     * {@code lookalike-domain} finding about it.
+     */
+    Optional<String> lookalikeOf(DirectoryRequest request) {
+        return queries.find(request.queueId()).stream().flatMap(hold -> hold.findings().stream())
+                .filter(f -> f.ruleId().equals(LOOKALIKE))
+                .filter(f -> f.recipient().map(Object::toString).filter(request.address()::equalsIgnoreCase).isPresent())
+                .map(f -> f.evidence().getOrDefault("knownDomain", "")).findFirst();
+    }
+
+    /**
+     * Approves the request and adds the contact with these fields.
+     *
+     * @param override the administrator explicitly overrides the look-alike warning (ignored otherwise)
+     */
+    Outcome approve(long id, ContactFields fields, Actor who, boolean override) {
         Optional<DirectoryRequest> request = queries.directoryRequest(id).filter(DirectoryRequest::isOpen);
         Instant at = clock.instant();
         if (request.isEmpty() || !store.decideDirectoryRequest(id, true, who.name(), at)) {
             return Outcome.ALREADY_DECIDED;
         }
         ContactFields contact = fields.orAddress(request.get().address());
-        ImportReport report = importer.run(new RequestedContact(request.get(), contact), SOURCE, ImportMode.MERGE);
+        Optional<String> resembles = lookalikeOf(request.get());
+        boolean overridden = override && resembles.isPresent();
+        SourceId source = overridden ? SourceId.REQUESTS_OVERRIDE : SourceId.REQUESTS;
+        ImportReport report = importer.run(new RequestedContact(request.get(), contact), source, ImportMode.MERGE);
         if (!report.imported() || report.problemCount() > 0) {
             store.reopenDirectoryRequest(id, at);
             log.warn("Directory request #{} stays open: the contact {} was not added ({})", id,
                     request.get().address(), report.summary());
             return Outcome.NOT_ADDED;
         }
-        trail.record(new AdminAction(who, "directory-request-approve", Optional.of(request.get().queueId()),
-                Map.of("request", Long.toString(id), "address", request.get().address(), "name", contact.name(),
-                        "organization", contact.organization(), "department", contact.department(),
-                        "source", SOURCE_NAME)));
+        Map<String, String> logged = new java.util.LinkedHashMap<>(Map.of("request", Long.toString(id),
+                "address", request.get().address(), "name", contact.name(), "organization", contact.organization(),
+                "department", contact.department(), "source", source.value()));
+        resembles.ifPresent(domain -> logged.put("resembles", domain));
+        if (overridden) {
+            logged.put("override", LOOKALIKE);
+        }
+        trail.record(new AdminAction(who, "directory-request-approve", Optional.of(request.get().queueId()), logged));
         return Outcome.APPROVED;
     }
 

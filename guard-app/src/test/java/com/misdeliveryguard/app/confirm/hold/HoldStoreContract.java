@@ -3,6 +3,7 @@ package com.misdeliveryguard.app.confirm.hold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.guard.DirectoryStatus;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.mail.MailAddress;
@@ -59,9 +60,11 @@ interface HoldStoreContract {
                 HoldState.HELD, Optional.empty(), HoldTimes.created(NOW, NOW.plus(Duration.ofHours(72)), Optional.empty()),
                 Optional.empty(), List.of(
                         new HeldRecipient(lookalike.toString(), Optional.of(lookalike), HeaderRole.TO, "佐藤 一郎", true, true,
-                                Optional.empty()),
+                                 Optional.of(new RecipientIdentity(DirectoryStatus.LEARNED,
+                                        Optional.empty(), Optional.empty(), Optional.empty(), false))),
                         new HeldRecipient(PARTNER.toString(), Optional.of(PARTNER), HeaderRole.CC, "鈴木 花子", true, false,
-                                Optional.empty()),
+                                 Optional.of(new RecipientIdentity(DirectoryStatus.KNOWN_CONTACT,
+                                        Optional.of("鈴木 花子"), Optional.of("みどり銀行"), Optional.of("法人営業部"), false))),
                         new HeldRecipient("not an address", Optional.empty(), HeaderRole.TO, "誰か", false, false,
                                 Optional.empty())),
                 List.of(new Finding("lookalike-domain", Severity.CRITICAL, Optional.of(lookalike), "似ています", "Looks alike",

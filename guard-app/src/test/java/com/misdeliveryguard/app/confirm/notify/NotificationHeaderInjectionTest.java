@@ -8,25 +8,24 @@ import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldTimes;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
+import com.misdeliveryguard.app.confirm.hold.RecipientIdentity;
 import com.misdeliveryguard.app.confirm.present.Texts;
-import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.guard.DirectoryStatus;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,30 +43,21 @@ class NotificationHeaderInjectionTest {
     static final Instant NOW = Instant.parse("2025-10-06T01:00:00Z");
     static final MailAddress TO = MailAddress.of("tanaka@example.co.jp");
 
-    /** A directory that knows nobody. */
-    static ContactDirectory emptyDirectory() {
-        return (ContactDirectory) Proxy.newProxyInstance(ContactDirectory.class.getClassLoader(),
-                new Class<?>[] {ContactDirectory.class}, (proxy, method, args) -> {
-                    Class<?> type = method.getReturnType();
-                    return type == Optional.class ? Optional.empty() : type == List.class ? Collections.emptyList()
-                            : type == boolean.class ? Boolean.FALSE : null;
-                });
-    }
-
     static HeldMessage hold(String subject, String displayName) {
         MailAddress rcpt = MailAddress.of("sato@aoba-shoj1.co.jp");
         return new HeldMessage("20251006T010000000-0123456789ab", "0".repeat(64), ReversePath.of(TO), Optional.empty(),
                 Optional.of(TO), subject, Optional.empty(), "", Action.HOLD, Approval.NONE, HoldState.HELD,
                 Optional.empty(), HoldTimes.created(NOW, NOW.plus(Duration.ofHours(72)), Optional.empty()),
                 Optional.empty(), List.of(new HeldRecipient(rcpt.toString(), Optional.of(rcpt), HeaderRole.TO,
-                        displayName, true, true, Optional.empty())),
+                        displayName, true, true,  Optional.of(new RecipientIdentity(DirectoryStatus.UNKNOWN,
+                        Optional.empty(), Optional.empty(), Optional.empty(), false)))),
                 List.of(new Finding("lookalike-domain", Severity.CRITICAL, Optional.of(rcpt), "似ています。\r\nBcc: x@evil.example",
                         "Looks alike.", Map.of("knownDomain", "aoba-shoji.co.jp"))),
                 List.of("a\r\nb.pdf"));
     }
 
     private static byte[] compose(HeldMessage hold) {
-        NotificationComposer composer = new NotificationComposer(new RecipientCards(emptyDirectory(), Optional.empty()),
+        NotificationComposer composer = new NotificationComposer(
                 Texts.of(Locale.JAPANESE, ZoneId.of("Asia/Tokyo")), "postmaster@guard.example.co.jp", "guard.example.co.jp",
                 Clock.fixed(NOW, ZoneOffset.UTC));
         return composer.compose(NotificationKind.HELD, hold, TO, Optional.of("https://guard.example.co.jp/confirm/x"),
@@ -89,7 +79,7 @@ class NotificationHeaderInjectionTest {
         assertThat(parsed.getAllRecipients()).extracting(Object::toString).containsExactly("tanaka@example.co.jp");
         assertThat(parsed.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         assertThat(parsed.getHeader("Reply-To")).isNull();
-        String body = (String) parsed.getContent();
+        String body = (String) ((MimeMultipart) parsed.getContent()).getBodyPart(0).getContent();
         assertThat(body).contains("Sato Cc: cc@evil.example <sato@aoba-shoj1.co.jp>").contains("似ています。 Bcc: x@evil.example")
                 .contains("a b.pdf").doesNotContain("\nBcc:");
     }
@@ -98,13 +88,21 @@ class NotificationHeaderInjectionTest {
     void japaneseFirstThenEnglishWithTheDidYouMeanAndTheLink() throws Exception {
         MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(compose(hold("お見積り", "佐藤 一郎"))));
-        String body = (String) parsed.getContent();
+        MimeMultipart alternative = (MimeMultipart) parsed.getContent();
+        String body = (String) alternative.getBodyPart(0).getContent();
+        String html = (String) alternative.getBodyPart(1).getContent();
         assertThat(body.indexOf("もしかして aoba-shoji.co.jp ですか？")).isPositive()
                 .isLessThan(body.indexOf("Did you mean aoba-shoji.co.jp?"));
         assertThat(body).contains("https://guard.example.co.jp/confirm/x").contains("2025年10月9日 10:00 (JST)")
                 .contains("アドレス帳に未登録").contains("Not in the directory");
-        assertThat(parsed.getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
-        assertThat(parsed.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+        assertThat(parsed.getContentType()).contains("multipart/alternative");
+        assertThat(alternative.getBodyPart(0).getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(alternative.getBodyPart(0).getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+        assertThat(alternative.getBodyPart(1).getContentType()).contains("text/html");
+        assertThat(html).contains("href=\"https://guard.example.co.jp/confirm/x\"").contains("確認ページを開く")
+                .contains("よく似た別のドメイン").contains("佐藤 一郎").contains("sato@aoba-shoj1.co.jp")
+                .doesNotContain("lookalike-domain").doesNotContain("<script");
+        assertThat(html.split("href=", -1)).as("one button per language").hasSize(3);
         assertThat(parsed.getMessageID()).endsWith(".confirm@guard.example.co.jp>");
     }
 }
