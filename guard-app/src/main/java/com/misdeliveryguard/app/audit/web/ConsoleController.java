@@ -9,6 +9,7 @@ import com.misdeliveryguard.app.audit.ChainCheck;
 import com.misdeliveryguard.app.audit.MessagePage;
 import com.misdeliveryguard.app.audit.MessageQueries;
 import com.misdeliveryguard.app.audit.StatisticsReport;
+import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.console.ConsoleLanguage;
 import com.misdeliveryguard.app.console.ConsoleTexts;
@@ -45,13 +46,15 @@ class ConsoleController {
     private final Clock clock;
     private final EntryViews views;
     private final MessageQueries messages;
+    private final HoldQueries holds;
     private final MessageViews messageViews;
 
     ConsoleController(AuditQueries queries, MessageQueries messages, Optional<RecipientCards> cards,
-            AuditStatistics statistics, ChainCheck chainCheck, AccessLog accessLog, AuditProperties properties,
+            HoldQueries holds, AuditStatistics statistics, ChainCheck chainCheck, AccessLog accessLog, AuditProperties properties,
             Clock clock) {
         this.queries = queries;
         this.messages = messages;
+        this.holds = holds;
         this.messageViews = new MessageViews(properties.timeZone(), cards);
         this.statistics = statistics;
         this.chainCheck = chainCheck;
@@ -154,7 +157,8 @@ class ConsoleController {
         }
         StatisticsReport report = statistics.report(start, end);
         model.addAttribute("report", report);
-        model.addAttribute("charts", StatisticsCharts.of(report));
+        model.addAttribute("charts", StatisticsCharts.of(report, ConsoleLanguage.of(request)));
+        model.addAttribute("open", holds.openCount());
         accessLog.viewed(request, "statistics", Map.of("from", start.toString(), "to", end.toString()));
         return "audit/statistics";
     }

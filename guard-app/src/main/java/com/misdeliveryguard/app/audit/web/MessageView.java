@@ -38,12 +38,12 @@ record MessageView(String queueId, String time, String sender, String senderName
     }
 
     /** The first recipients the list shows. */
-    List<Recipient> firstRecipients() {
+    public List<Recipient> firstRecipients() {
         return recipients.subList(0, Math.min(shown, recipients.size()));
     }
 
     /** How many recipients the list leaves out. */
-    int moreRecipients() {
+    public int moreRecipients() {
         return Math.max(0, recipients.size() - shown);
     }
 }
