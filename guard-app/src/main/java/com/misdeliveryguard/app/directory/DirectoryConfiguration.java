@@ -5,6 +5,7 @@ import com.misdeliveryguard.directory.importer.DirectoryImporter;
 import com.misdeliveryguard.directory.learned.JdbcLearnedRecipients;
 import com.misdeliveryguard.directory.lookup.CachedContactDirectory;
 import com.misdeliveryguard.directory.organization.InternalDomains;
+import com.misdeliveryguard.directory.search.DirectoryBrowse;
 import com.misdeliveryguard.directory.search.JdbcDirectorySearch;
 import com.misdeliveryguard.directory.store.JdbcDirectoryStore;
 import java.time.Clock;
@@ -45,6 +46,11 @@ class DirectoryConfiguration {
     @Bean
     JdbcDirectorySearch directorySearch(DataSource dataSource) {
         return new JdbcDirectorySearch(dataSource);
+    }
+
+    @Bean
+    DirectoryBrowse directoryBrowse(DataSource dataSource) {
+        return new DirectoryBrowse(dataSource);
     }
 
     @Bean
