@@ -40,6 +40,7 @@ class ConsoleInChromiumTest extends AuditApplicationTestBase {
             browser.findElement(By.id("sign-in")).click();
             chromium.awaitUrlContaining("/audit");
             assertThat(browser.getCurrentUrl()).contains("/audit").doesNotContain("login");
+            browser.get(base + "/audit?lang=ja");
 
             browser.findElement(By.id("recipient")).sendKeys("@aoba-shoj1.co.jp");
             new Select(browser.findElement(By.id("outcome"))).selectByValue("hold");

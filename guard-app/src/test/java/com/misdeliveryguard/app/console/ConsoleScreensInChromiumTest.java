@@ -15,8 +15,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The console in a real headless Chromium, in Japanese and English, at desktop and phone size: the
  * message list with subjects and organizations, a history starting with its summary, an
- * administrator releasing one recipient of a hold (GreenMail gets exactly that recipient), and the
- * statistics with the open holds. On a phone no page is wider than the screen. Screenshots go to
+ * administrator releasing one recipient of a hold (GreenMail gets exactly that recipient), the
+ * statistics with the open holds, and the address book browsed by organization. On a phone no page is wider than the screen. Screenshots go to
  * {@code target/screenshots/console-*.png} (a representative set is kept in {@code docs/screenshots/}).
  */
 class ConsoleScreensInChromiumTest extends ConsoleTestBase {
@@ -84,8 +84,12 @@ class ConsoleScreensInChromiumTest extends ConsoleTestBase {
             browser.get(base() + "/admin/holds?lang=ja");
             hold = browser.findElement(By.id("hold-" + twoOrgs));
             suzuki = hold.findElement(By.cssSelector("input[name=recipient][value='" + SUZUKI + "']"));
+            sato = hold.findElement(By.cssSelector("input[name=recipient][value='" + SATO + "']"));
             if (suzuki.isSelected()) {
                 suzuki.click();
+            }
+            if (!sato.isSelected()) {
+                sato.click();
             }
             hold.findElement(By.cssSelector("form.release input.reason")).sendKeys("佐藤様のみ宛先と確認");
             hold.findElement(By.cssSelector("form.release button.release-button")).click();
@@ -102,6 +106,21 @@ class ConsoleScreensInChromiumTest extends ConsoleTestBase {
             assertThat(browser.findElement(By.id("chart-rules")).getText()).contains("複数の社外組織");
             chromium.screenshot("console-statistics-ja-desktop");
             phone(chromium, "/audit/statistics?lang=en", "console-statistics-en-phone");
+            browser.manage().window().setSize(DESKTOP);
+            browser.get(base() + "/admin/directory?lang=ja&sort=contacts");
+            assertThat(browser.findElement(By.id("organizations")).getText()).contains("株式会社あおば商事", "みどり銀行",
+                    "aoba-shoji.co.jp");
+            browser.findElement(By.linkText("株式会社あおば商事")).click();
+            chromium.awaitUrlContaining("/admin/directory/organizations/");
+            browser.findElement(By.id("sort-department")).click();
+            chromium.awaitUrlContaining("sort=department");
+            assertThat(browser.findElement(By.id("contacts")).getText()).contains("佐藤 一郎", "武田 三郎", "購買部")
+                    .doesNotContain("鈴木 花子");
+            chromium.screenshot("console-directory-organization-ja-desktop");
+            browser.findElement(By.linkText("佐藤 一郎")).click();
+            chromium.awaitUrlContaining("/admin/directory/contacts/");
+            assertThat(browser.findElement(By.id("contact")).getText()).contains(SATO, "株式会社あおば商事", "営業部");
+            phone(chromium, "/admin/directory?lang=en", "console-directory-en-phone");
             phone(chromium, "/audit/events?lang=ja", "console-events-ja-phone");
             phone(chromium, "/audit/verify?lang=ja", "console-verify-ja-phone");
         }

@@ -6,10 +6,10 @@ import com.misdeliveryguard.app.audit.AuditQueries;
 import com.misdeliveryguard.app.audit.ChainCheck;
 import com.misdeliveryguard.app.audit.MessagePage;
 import com.misdeliveryguard.app.audit.MessageQueries;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.console.ConsoleTexts;
 import com.misdeliveryguard.core.audit.CanonicalJson;
 import com.misdeliveryguard.core.audit.Verification;
+import com.misdeliveryguard.core.directory.ContactDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -37,10 +37,10 @@ class AuditApiController {
     private final MessageViews views;
 
     AuditApiController(ChainCheck chainCheck, AuditQueries queries, MessageQueries messages,
-            Optional<RecipientCards> cards, AccessLog accessLog, AuditProperties properties) {
+            Optional<ContactDirectory> directory, AccessLog accessLog, AuditProperties properties) {
         this.chainCheck = chainCheck;
         this.messages = messages;
-        this.views = new MessageViews(properties.timeZone(), cards);
+        this.views = new MessageViews(properties.timeZone(), directory);
         this.queries = queries;
         this.accessLog = accessLog;
         this.properties = properties;

@@ -10,11 +10,11 @@ import com.misdeliveryguard.app.audit.MessagePage;
 import com.misdeliveryguard.app.audit.MessageQueries;
 import com.misdeliveryguard.app.audit.StatisticsReport;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.console.ConsoleLanguage;
 import com.misdeliveryguard.app.console.ConsoleTexts;
 import com.misdeliveryguard.core.audit.LogEntry;
 import com.misdeliveryguard.core.audit.Verification;
+import com.misdeliveryguard.core.directory.ContactDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,13 +49,13 @@ class ConsoleController {
     private final HoldQueries holds;
     private final MessageViews messageViews;
 
-    ConsoleController(AuditQueries queries, MessageQueries messages, Optional<RecipientCards> cards,
+    ConsoleController(AuditQueries queries, MessageQueries messages, Optional<ContactDirectory> directory,
             HoldQueries holds, AuditStatistics statistics, ChainCheck chainCheck, AccessLog accessLog, AuditProperties properties,
             Clock clock) {
         this.queries = queries;
         this.messages = messages;
         this.holds = holds;
-        this.messageViews = new MessageViews(properties.timeZone(), cards);
+        this.messageViews = new MessageViews(properties.timeZone(), directory);
         this.statistics = statistics;
         this.chainCheck = chainCheck;
         this.accessLog = accessLog;

@@ -1,11 +1,11 @@
 package com.misdeliveryguard.app.audit.web;
 
 import com.misdeliveryguard.app.audit.MessageSummary;
-import com.misdeliveryguard.app.confirm.present.RecipientCard;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.console.ConsoleTexts;
+import com.misdeliveryguard.core.directory.Contact;
+import com.misdeliveryguard.core.directory.ContactDirectory;
+import com.misdeliveryguard.core.directory.PersonName;
 import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.core.mail.ReversePath;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -14,24 +14,25 @@ import java.util.Optional;
 
 /**
  * Turns {@link MessageSummary}s into {@link MessageView}s: labels in the reader's language, rule
- * titles, and the sender's name and department from the directory (through the same
- * {@link RecipientCards} the confirmation page uses).
+ * titles, and the sender's name and department from the directory ({@link ContactDirectory}, cached;
+ * a directory that cannot be asked leaves them blank).
  */
 final class MessageViews {
 
     static final int SHOWN_RECIPIENTS = 3;
     private final DateTimeFormatter format;
-    private final Optional<RecipientCards> cards;
+    private final Optional<ContactDirectory> directory;
 
-    MessageViews(ZoneId zone, Optional<RecipientCards> cards) {
+    MessageViews(ZoneId zone, Optional<ContactDirectory> directory) {
         this.format = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(zone);
-        this.cards = cards;
+        this.directory = directory;
     }
 
     MessageView view(MessageSummary m, ConsoleTexts t) {
-        Optional<RecipientCard> sender = senderCard(m.sender());
+        Optional<Contact> sender = sender(m.sender());
         return new MessageView(m.queueId(), format.format(m.receivedAt()), m.sender(),
-                sender.flatMap(RecipientCard::name).orElse(""), sender.flatMap(RecipientCard::department).orElse(""),
+                sender.flatMap(Contact::name).map(PersonName::display).orElse(""),
+                sender.flatMap(Contact::department).orElse(""),
                 m.subject().filter(s -> !s.isBlank()).orElse(t.get("nosubject")),
                 m.recipients().stream().map(r -> new MessageView.Recipient(r.address(),
                         r.field().map(f -> t.label("field", f)).orElse(""),
@@ -45,11 +46,11 @@ final class MessageViews {
 
     /** The message as one JSON object for {@code GET /api/v1/audit/messages}; titles in {@code t}'s language. */
     Map<String, Object> json(MessageSummary m, ConsoleTexts t) {
-        Optional<RecipientCard> card = senderCard(m.sender());
+        Optional<Contact> contact = sender(m.sender());
         Map<String, Object> sender = new LinkedHashMap<>();
         sender.put("address", m.sender());
-        card.flatMap(RecipientCard::name).ifPresent(n -> sender.put("name", n));
-        card.flatMap(RecipientCard::department).ifPresent(d -> sender.put("department", d));
+        contact.flatMap(Contact::name).map(PersonName::display).ifPresent(n -> sender.put("name", n));
+        contact.flatMap(Contact::department).ifPresent(d -> sender.put("department", d));
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("queueId", m.queueId());
         o.put("receivedAt", m.receivedAt().toString());
@@ -78,13 +79,12 @@ final class MessageViews {
         return o;
     }
 
-    private Optional<RecipientCard> senderCard(String sender) {
-        if (cards.isEmpty() || sender.equals("<>")) {
+    private Optional<Contact> sender(String sender) {
+        if (directory.isEmpty() || sender.equals("<>")) {
             return Optional.empty();
         }
         try {
-            MailAddress address = MailAddress.of(sender);
-            return Optional.of(cards.get().card(address, ReversePath.of(address)));
+            return directory.get().contactByAddress(MailAddress.of(sender));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
