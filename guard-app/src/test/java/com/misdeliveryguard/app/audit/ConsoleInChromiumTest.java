@@ -51,7 +51,7 @@ class ConsoleInChromiumTest extends AuditApplicationTestBase {
                     .doesNotContain("ok@example.org").doesNotContain("議事録");
             chromium.screenshot("audit-list");
 
-            browser.findElement(By.linkText("お見積りの件")).click();
+            browser.findElement(By.partialLinkText("お見積りの件")).click();
             chromium.awaitUrlContaining("/audit/messages/");
             assertThat(browser.findElement(By.id("queue-id")).getText()).isEqualTo(held);
             assertThat(browser.findElement(By.id("summary")).getText()).contains("お見積りの件")
