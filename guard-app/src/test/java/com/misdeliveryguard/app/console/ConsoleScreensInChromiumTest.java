@@ -104,6 +104,8 @@ class ConsoleScreensInChromiumTest extends ConsoleTestBase {
             browser.get(base() + "/audit/statistics?lang=ja");
             assertThat(Long.parseLong(browser.findElement(By.id("open-count")).getText())).isGreaterThanOrEqualTo(1);
             assertThat(browser.findElement(By.id("chart-rules")).getText()).contains("複数の社外組織");
+            assertThat(browser.findElement(By.id("chart-decisions")).getText()).as("the outcomes add up to the holds")
+                    .contains("確認待ちのまま").contains("管理者が送信");
             chromium.screenshot("console-statistics-ja-desktop");
             phone(chromium, "/audit/statistics?lang=en", "console-statistics-en-phone");
             browser.manage().window().setSize(DESKTOP);
