@@ -135,7 +135,10 @@ class ConsoleScreensInChromiumTest extends ConsoleTestBase {
         browser.get(base() + path);
         Object widths = ((JavascriptExecutor) browser).executeScript(
                 "return [document.documentElement.scrollWidth, window.innerWidth];");
-        assertThat(widths.toString()).as(path + " fits the phone (scrollWidth, innerWidth)")
+        Object wide = ((JavascriptExecutor) browser).executeScript("return Array.from(document.querySelectorAll("
+                + "'body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(-3)"
+                + ".map(e => e.tagName + '.' + e.className + '#' + e.id).join(' ');");
+        assertThat(widths.toString()).as(path + " fits the phone (scrollWidth, innerWidth); too wide: " + wide)
                 .satisfies(w -> {
                     String[] parts = w.replaceAll("[\\[\\] ]", "").split(",");
                     assertThat(Long.parseLong(parts[0])).isLessThanOrEqualTo(Long.parseLong(parts[1]));
