@@ -58,6 +58,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    MessageQueries messageQueries(JdbcDecisionLog log, AuditQueries entries) {
+        return new MessageQueries(log, entries);
+    }
+
+    @Bean
     AuditStatistics auditStatistics(JdbcDecisionLog log, AuditProperties audit) {
         return new AuditStatistics(log, audit.timeZone());
     }

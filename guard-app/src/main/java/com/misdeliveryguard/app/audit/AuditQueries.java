@@ -33,6 +33,16 @@ public final class AuditQueries {
      * the oldest after {@code after} (then still shown newest first), or the newest of all.
      */
     public AuditPage page(AuditFilter filter, Optional<Long> before, Optional<Long> after, int size) {
+        return page(filter, before, after, size, true);
+    }
+
+    /**
+     * As {@link #page(AuditFilter, Optional, Optional, int)}; without {@code withAccess} the entries of
+     * people looking at the log ({@code audit-access}) are left out unless the filter asks for that outcome.
+     */
+    public AuditPage page(AuditFilter filter, Optional<Long> before, Optional<Long> after, int size,
+            boolean withAccess) {
+        boolean access = withAccess || !filter.terms().isEmpty();
         Optional<long[]> range = range(filter);
         if (range.isEmpty()) {
             return new AuditPage(List.of(), Optional.empty(), Optional.empty());
@@ -46,7 +56,7 @@ public final class AuditQueries {
         if (ascending) {
             lo = Math.max(lo, after.get() + 1);
         }
-        List<Long> seqs = seqs(filter.terms(), lo, hi, size + 1, ascending);
+        List<Long> seqs = seqs(filter.terms(), lo, hi, size + 1, ascending, access);
         boolean more = seqs.size() > size;
         seqs = new ArrayList<>(seqs.subList(0, Math.min(size, seqs.size())));
         if (ascending) {
@@ -58,8 +68,8 @@ public final class AuditQueries {
         }
         long newest = entries.get(0).seq();
         long oldest = entries.get(entries.size() - 1).seq();
-        boolean hasNewer = ascending ? more : before.isPresent() && exists(filter, newest + 1, range.get()[1]);
-        boolean hasOlder = ascending ? exists(filter, range.get()[0], oldest - 1) : more;
+        boolean hasNewer = ascending ? more : before.isPresent() && exists(filter, newest + 1, range.get()[1], access);
+        boolean hasOlder = ascending ? exists(filter, range.get()[0], oldest - 1, access) : more;
         return new AuditPage(entries, hasNewer ? Optional.of(newest) : Optional.empty(),
                 hasOlder ? Optional.of(oldest) : Optional.empty());
     }
@@ -70,8 +80,8 @@ public final class AuditQueries {
                 EntryRows.MAPPER, queueId);
     }
 
-    private boolean exists(AuditFilter filter, long lo, long hi) {
-        return lo <= hi && !seqs(filter.terms(), lo, hi, 1, false).isEmpty();
+    private boolean exists(AuditFilter filter, long lo, long hi, boolean withAccess) {
+        return lo <= hi && !seqs(filter.terms(), lo, hi, 1, false, withAccess).isEmpty();
     }
 
     /** The sequence range [lo, hi] of the filter's time range; empty when no entry is in it. */
@@ -97,11 +107,13 @@ public final class AuditQueries {
         return lo <= hi ? Optional.of(new long[] {lo, hi}) : Optional.empty();
     }
 
-    private List<Long> seqs(List<AuditFilter.Term> terms, long lo, long hi, int limit, boolean ascending) {
+    private List<Long> seqs(List<AuditFilter.Term> terms, long lo, long hi, int limit, boolean ascending,
+            boolean withAccess) {
         String order = ascending ? "ASC" : "DESC";
         if (terms.isEmpty()) {
-            return jdbc.queryForList("SELECT seq FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq " + order
-                    + " LIMIT " + limit, Long.class, lo, hi);
+            String access = withAccess ? "" : " AND event_type <> 'audit-access'";
+            return jdbc.queryForList("SELECT seq FROM audit_entry WHERE seq BETWEEN ? AND ?" + access
+                    + " ORDER BY seq " + order + " LIMIT " + limit, Long.class, lo, hi);
         }
         List<AuditFilter.Term> ordered = terms.size() == 1 ? terms : bySelectivity(terms, lo, hi);
         AuditFilter.Term drive = ordered.get(0);

@@ -3,10 +3,12 @@ package com.misdeliveryguard.app.audit;
 import com.misdeliveryguard.core.audit.AuditEvent;
 import com.misdeliveryguard.core.audit.DecisionLog;
 import com.misdeliveryguard.core.audit.MessageReceived;
+import com.misdeliveryguard.core.audit.NoticeQueued;
 import com.misdeliveryguard.core.audit.RecipientDescriber;
 import com.misdeliveryguard.core.audit.RecipientOutcome;
 import com.misdeliveryguard.core.audit.VerdictGiven;
 import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.smtp.delivery.RecipientResult;
 import com.misdeliveryguard.smtp.queue.IntakeRecords;
@@ -81,6 +83,11 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered {
     public void bounced(SpooledMessage message, RecipientResult result) {
         append(RecipientOutcome.bounced(message.id(), message.envelope().sender(), result.recipient(),
                 result.reply()));
+    }
+
+    @Override
+    public void dsnQueued(SpooledMessage original, String dsnId, MailAddress to) {
+        append(new NoticeQueued(original.id(), original.envelope().sender(), dsnId, "dsn", to));
     }
 
     private void append(AuditEvent event) {

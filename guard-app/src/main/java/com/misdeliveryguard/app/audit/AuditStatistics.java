@@ -34,6 +34,7 @@ public final class AuditStatistics {
         for (String type : List.of("confirmed", "partially-confirmed", "cancelled", "expired")) {
             decisions.put(type, types.getOrDefault(type, 0L));
         }
+        decisions.putAll(undecided(from, to));
         long held = sums("action", f, t).getOrDefault("HOLD", 0L);
         return new StatisticsReport(from, to, top("rule", f, t, 30), held, decisions, departments(from, to),
                 top("sender", f, t, TOP), top("held-sender", f, t, TOP), days(from, to, f, t));
@@ -74,6 +75,26 @@ public final class AuditStatistics {
         return jdbc.query("SELECT dim, SUM(n) AS total FROM (" + COUNTERS + ") c GROUP BY dim ORDER BY total DESC, dim "
                 + "LIMIT " + limit, (rs, i) -> new StatisticsReport.Count(rs.getString(1), rs.getLong(2)),
                 counterArguments(metric, from, to));
+    }
+
+    /**
+     * Of the messages held in the period, those an administrator released or discarded and those
+     * still waiting ({@code waiting}), from the message view, so that the outcomes add up to the holds.
+     */
+    private Map<String, Long> undecided(LocalDate from, LocalDate to) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("released-by-admin", 0L);
+        out.put("discarded-by-admin", 0L);
+        out.put("waiting", 0L);
+        jdbc.query("SELECT COALESCE(decision, 'waiting'), COUNT(*) FROM audit_message WHERE received_at >= ? "
+                + "AND received_at < ? AND verdict_action = 'hold' AND (decision IS NULL AND delivered_n = 0 "
+                + "AND bounced_n = 0 OR decision IN ('released-by-admin', 'discarded-by-admin')) "
+                + "GROUP BY COALESCE(decision, 'waiting')",
+                rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }, EntryRows.timestamp(from.atStartOfDay(zone).toInstant()),
+                EntryRows.timestamp(to.plusDays(1).atStartOfDay(zone).toInstant()));
+        return out;
     }
 
     private List<StatisticsReport.DepartmentTiming> departments(LocalDate from, LocalDate to) {

@@ -160,6 +160,7 @@ public final class JdbcDecisionLog implements DecisionLog {
         List<Object[]> rows = new ArrayList<>(events.size());
         List<Object[]> terms = new ArrayList<>();
         DailyStatistics statistics = new DailyStatistics(zone);
+        MessageSummaries messages = new MessageSummaries();
         long seq = head.lastSeq();
         String prev = head.lastHash();
         Instant floor = head.lastTime().orElse(Instant.EPOCH);
@@ -171,12 +172,14 @@ public final class JdbcDecisionLog implements DecisionLog {
             rows.add(EntryRows.insertArgs(entry));
             terms.addAll(EntryRows.termArgs(entry.seq(), event.terms()));
             statistics.add(entry, event);
+            messages.add(entry, event);
             prev = entry.hash();
             floor = time;
         }
         jdbc.batchUpdate(EntryRows.INSERT, rows);
         jdbc.batchUpdate(EntryRows.INSERT_TERM, terms);
         statistics.flush(jdbc);
+        messages.flush(jdbc);
         jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, last_time = ? WHERE id = 1", seq, prev,
                 EntryRows.timestamp(floor));
         return entries;

@@ -52,6 +52,7 @@ public final class Retention {
                 Date.valueOf(cutoffMonth), Date.valueOf(cutoffMonth), Date.valueOf(cutoffMonth.plusMonths(1)));
         jdbc.update("DELETE FROM audit_decision WHERE decided_at < ?", EntryRows.timestamp(cutoff));
         jdbc.update("DELETE FROM audit_checkpoint WHERE seq <= ?", anchor);
+        jdbc.update("DELETE FROM audit_message WHERE last_seq <= ?", anchor);
         if (deleted > 0) {
             log.info("Retention: deleted {} decision-log entries older than {} (through entry {})", deleted, cutoff, anchor);
         }

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param to               last day
  * @param holdsPerRule     held messages per rule id, most first
  * @param held             held messages
- * @param decisions        decisions on holds by type code: confirmed, partially-confirmed, cancelled, expired
+ * @param decisions        what became of holds, by code: confirmed, partially-confirmed, cancelled, expired (decided
+ *                         in the period), released-by-admin, discarded-by-admin and waiting (of the holds of the period)
  * @param departments      time to confirm per sender department, slowest-median last
  * @param topSenders       senders with the most messages
  * @param topHeldSenders   senders with the most holds

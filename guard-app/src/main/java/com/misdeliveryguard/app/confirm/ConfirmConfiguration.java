@@ -107,6 +107,12 @@ class ConfirmConfiguration {
                 learning, new Corrections(guard, parser, directory), approvers, confirm.automatedWithin(), clock);
     }
 
+    @Bean
+    AdminDecisions adminDecisions(HoldQueries queries, HoldStore store, SpoolActions spool,
+            PlatformTransactionManager transactions, DecisionTrail trail, Clock clock) {
+        return new AdminDecisions(queries, store, spool, new TransactionTemplate(transactions), trail, clock);
+    }
+
     @Bean(destroyMethod = "close")
     HoldScheduler holdScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry,
             SpoolActions spool, Approvers approvers, ConfirmProperties confirm, PlatformTransactionManager transactions,

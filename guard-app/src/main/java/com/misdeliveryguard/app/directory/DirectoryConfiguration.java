@@ -6,6 +6,7 @@ import com.misdeliveryguard.directory.learned.CachedLearnedRecipients;
 import com.misdeliveryguard.directory.learned.JdbcLearnedRecipients;
 import com.misdeliveryguard.directory.lookup.CachedContactDirectory;
 import com.misdeliveryguard.directory.organization.InternalDomains;
+import com.misdeliveryguard.directory.search.DirectoryBrowse;
 import com.misdeliveryguard.directory.search.JdbcDirectorySearch;
 import com.misdeliveryguard.directory.store.JdbcDirectoryStore;
 import java.time.Clock;
@@ -58,6 +59,11 @@ class DirectoryConfiguration {
     @Bean
     CachedLearnedRecipients learnedRecipients(DataSource dataSource) {
         return new CachedLearnedRecipients(new JdbcLearnedRecipients(dataSource));
+    }
+
+    @Bean
+    DirectoryBrowse directoryBrowse(DataSource dataSource) {
+        return new DirectoryBrowse(dataSource);
     }
 
     @Bean

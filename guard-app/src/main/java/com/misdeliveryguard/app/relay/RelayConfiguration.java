@@ -1,6 +1,7 @@
 package com.misdeliveryguard.app.relay;
 
 import com.misdeliveryguard.app.GuardProperties;
+import com.misdeliveryguard.app.security.DirectoryAccounts;
 import com.misdeliveryguard.core.guard.Guard;
 import com.misdeliveryguard.core.message.MessageFactsParser;
 import com.misdeliveryguard.smtp.delivery.OutboxUpstream;
@@ -12,6 +13,7 @@ import com.misdeliveryguard.smtp.listener.CidrBlock;
 import com.misdeliveryguard.smtp.listener.CommitGate;
 import com.misdeliveryguard.smtp.listener.ListenerSettings;
 import com.misdeliveryguard.smtp.listener.SenderOwnership;
+import com.misdeliveryguard.smtp.listener.SmtpAuthenticator;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.queue.BounceComposer;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
@@ -29,8 +31,10 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -127,7 +131,8 @@ class RelayConfiguration {
 
     @Bean
     SmtpListener smtpListener(SmtpProperties smtp, GuardProperties guard, Spool spool, GuardIntake intake,
-            Clock clock, SslBundles ssl, CommitGate commitGate) throws UnknownHostException {
+            Clock clock, SslBundles ssl, CommitGate commitGate, ObjectProvider<DirectoryAccounts> directory)
+            throws UnknownHostException {
         ListenerSettings.Builder settings = ListenerSettings.builder()
                 .bind(InetAddress.getByName(smtp.bind())).port(smtp.port()).hostName(guard.hostName())
                 .maxMessageSize(smtp.maxMessageSize().toBytes()).maxRecipients(smtp.maxRecipients())
@@ -140,7 +145,16 @@ class RelayConfiguration {
             settings.tls(ssl.getBundle(smtp.tls().bundle()).createSslContext(), smtp.tls().require());
         }
         List<SmtpProperties.User> users = smtp.auth().users();
-        if (!users.isEmpty()) {
+        DirectoryAccounts accounts = directory.getIfAvailable();
+        if (accounts != null) {
+            // SMTP AUTH by the company directory (guard.security.ldap.*) after the configured users
+            SmtpAuthenticator configured = users.isEmpty() ? null : new BcryptAuthenticator(users);
+            settings.auth(new DirectoryAuthenticator(Optional.ofNullable(configured), accounts),
+                    smtp.auth().required(), smtp.auth().allowPlainOnLoopback());
+            settings.senderOwnership(smtp.auth().enforceSenderOwnership()
+                    ? DirectoryAuthenticator.ownership(new ConfiguredSenderOwnership(users), accounts)
+                    : SenderOwnership.ANY);
+        } else if (!users.isEmpty()) {
             settings.auth(new BcryptAuthenticator(users), smtp.auth().required(), smtp.auth().allowPlainOnLoopback());
             settings.senderOwnership(smtp.auth().enforceSenderOwnership() ? new ConfiguredSenderOwnership(users)
                     : SenderOwnership.ANY);

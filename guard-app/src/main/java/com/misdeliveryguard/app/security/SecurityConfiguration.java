@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +50,10 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
-    SecurityFilterChain guardSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain guardSecurity(HttpSecurity http, ObjectProvider<DirectoryAccounts> directory)
+            throws Exception {
+        // company directory sign-in (guard.security.ldap.*) next to the configured users
+        directory.ifAvailable(accounts -> http.authenticationProvider(DirectorySignIn.console(accounts)));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/prometheus").access(SecurityConfiguration::loopbackOrAdmin)
@@ -60,7 +64,9 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/check").hasAnyRole("AUDITOR", "ADMIN")
                 .requestMatchers(SecurityConfiguration::isAction).hasRole("ADMIN")
                 .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/check"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/check")
+                        // JSON-only actions for scripts (HoldsApiController): a cross-site form cannot send them
+                        .ignoringRequestMatchers("/api/v1/holds/**"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/audit", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

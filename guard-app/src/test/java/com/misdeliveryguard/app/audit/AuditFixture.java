@@ -21,6 +21,7 @@ final class AuditFixture {
     final ChainCheck chainCheck;
     final Retention retention;
     final AuditQueries queries;
+    final MessageQueries messages;
     final AuditStatistics statistics;
     final ChainExport export;
     final JdbcTemplate jdbc;
@@ -33,6 +34,7 @@ final class AuditFixture {
         this.chainCheck = new ChainCheck(log, checkpoints);
         this.retention = new Retention(log, clock, Duration.ofDays(400), ZONE);
         this.queries = new AuditQueries(log);
+        this.messages = new MessageQueries(log, queries);
         this.statistics = new AuditStatistics(log, ZONE);
         this.export = new ChainExport(log, checkpoints);
         this.jdbc = new JdbcTemplate(dataSource);

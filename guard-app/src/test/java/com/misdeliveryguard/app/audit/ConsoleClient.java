@@ -16,22 +16,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like HTTP client for the console: keeps the session cookie, reads CSRF tokens, never follows redirects. */
-final class ConsoleClient {
+public final class ConsoleClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    ConsoleClient(int port) {
+    public ConsoleClient(int port) {
         this.port = port;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(browser(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -40,18 +40,18 @@ final class ConsoleClient {
         return HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
     }
 
-    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
         return http.send(browser(path).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<String> getWithBasic(String path, String user, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> getWithBasic(String path, String user, String password) throws IOException, InterruptedException {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** The CSRF token of the form on the page at {@code path}. */
-    String csrf(String path) throws IOException, InterruptedException {
+    public String csrf(String path) throws IOException, InterruptedException {
         Matcher m = CSRF.matcher(get(path).body());
         if (!m.find()) {
             throw new AssertionError("no CSRF token on " + path);
@@ -59,7 +59,7 @@ final class ConsoleClient {
         return m.group(1);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return http.send(browser(path).header("Content-Type", "application/x-www-form-urlencoded")
@@ -67,11 +67,26 @@ final class ConsoleClient {
     }
 
     /** Signs in through the login form; returns the response to the form's POST. */
-    HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
+        return signInAt("/login", user, password);
+    }
+
+    /** Signs in through the login form at {@code path} ({@code /login}, {@code /my/login}). */
+    public HttpResponse<String> signInAt(String path, String user, String password)
+            throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("username", user);
         form.put("password", password);
-        form.put("_csrf", csrf("/login"));
-        return post("/login", form);
+        form.put("_csrf", csrf(path));
+        return post(path, form);
+    }
+
+    /** A JSON POST with HTTP Basic, as a script sends it (no session, no CSRF token). */
+    public HttpResponse<String> postJsonWithBasic(String path, String user, String password, String json)
+            throws IOException, InterruptedException {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -15,8 +15,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * An auditor in a real (headless) Chromium: signs in, filters the log to held mail for one domain,
- * opens a message's history, exports CSV, and looks at the statistics. Screenshots of the list and
+ * An auditor in a real (headless) Chromium: signs in, filters the messages to held mail for one
+ * domain, opens a message's history (its summary first), exports CSV, and looks at the statistics. Screenshots of the list and
  * the statistics page are saved under {@code target/screenshots/}.
  */
 class ConsoleInChromiumTest extends AuditApplicationTestBase {
@@ -40,20 +40,24 @@ class ConsoleInChromiumTest extends AuditApplicationTestBase {
             browser.findElement(By.id("sign-in")).click();
             chromium.awaitUrlContaining("/audit");
             assertThat(browser.getCurrentUrl()).contains("/audit").doesNotContain("login");
+            browser.get(base + "/audit?lang=ja");
 
             browser.findElement(By.id("recipient")).sendKeys("@aoba-shoj1.co.jp");
             new Select(browser.findElement(By.id("outcome"))).selectByValue("hold");
             browser.findElement(By.id("apply-filter")).click();
             chromium.awaitUrlContaining("outcome=hold");
-            String table = browser.findElement(By.id("entries")).getText();
-            assertThat(table).contains(held).contains(other).contains("unknown-recipient").doesNotContain("ok@example.org");
+            String table = browser.findElement(By.id("messages")).getText();
+            assertThat(table).contains("お見積りの件").contains("請求書").contains("アドレス帳にない宛先")
+                    .doesNotContain("ok@example.org").doesNotContain("議事録");
             chromium.screenshot("audit-list");
 
-            browser.findElement(By.linkText(held)).click();
+            browser.findElement(By.partialLinkText("お見積りの件")).click();
             chromium.awaitUrlContaining("/audit/messages/");
             assertThat(browser.findElement(By.id("queue-id")).getText()).isEqualTo(held);
-            assertThat(browser.findElement(By.id("history")).getText()).contains("received").contains("verdict")
-                    .contains("confirmed").contains("お見積りの件");
+            assertThat(browser.findElement(By.id("summary")).getText()).contains("お見積りの件")
+                    .contains("sato@aoba-shoj1.co.jp").contains("送信者が確認");
+            assertThat(browser.findElement(By.id("history")).getText()).contains("受信").contains("判定")
+                    .contains("確認して送信").contains("お見積りの件");
             chromium.screenshot("audit-history");
 
             browser.navigate().back();
@@ -67,8 +71,9 @@ class ConsoleInChromiumTest extends AuditApplicationTestBase {
             browser.findElement(By.id("nav-statistics")).click();
             chromium.awaitUrlContaining("/audit/statistics");
             assertThat(browser.findElement(By.id("held-count")).getText()).isNotEqualTo("0");
-            assertThat(browser.findElement(By.id("chart-rules")).getText()).contains("unknown-recipient");
-            assertThat(browser.findElement(By.id("chart-departments")).getText()).contains("営業部").contains("3 s median");
+            assertThat(browser.findElement(By.id("chart-rules")).getText()).contains("アドレス帳にない宛先");
+            assertThat(browser.findElement(By.id("chart-departments")).getText()).contains("営業部").contains("中央値 3 秒")
+                    .contains("形骸化の疑い");
             assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(6);
             Path statistics = chromium.screenshot("audit-statistics");
             assertThat(statistics).isRegularFile();

@@ -45,7 +45,7 @@ class ConsoleSecurityTest extends AuditApplicationTestBase {
                 .endsWith("/audit");
         HttpResponse<String> list = auditor.get("/audit?outcome=hold");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("Decision log");
+        assertThat(list.body()).contains("id=\"messages\"");
         assertThat(list.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("default-src 'none'").doesNotContain("unsafe-inline");
         assertThat(list.headers().firstValue("Referrer-Policy")).contains("no-referrer");
@@ -56,7 +56,7 @@ class ConsoleSecurityTest extends AuditApplicationTestBase {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("audit-access")),
                 Optional.empty(), Optional.empty(), 1).entries().get(0);
         assertThat(view.actor()).contains("auditor");
-        assertThat(view.details()).contains("\"view\":\"list\"").contains("\"outcome\":\"hold\"")
+        assertThat(view.details()).contains("\"view\":\"messages\"").contains("\"outcome\":\"hold\"")
                 .contains("\"ip\":\"127.0.0.1\"");
     }
 

@@ -32,7 +32,7 @@ class CsvExportTest extends AuditApplicationTestBase {
 
         ConsoleClient auditor = console();
         auditor.signIn("auditor", PASSWORD);
-        HttpResponse<byte[]> response = auditor.getBytes("/audit/export.csv?sender=%3Dcmd%40example.co.jp");
+        HttpResponse<byte[]> response = auditor.getBytes("/audit/export.csv?lang=en&sender=%3Dcmd%40example.co.jp");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
         assertThat(response.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
@@ -40,7 +40,10 @@ class CsvExportTest extends AuditApplicationTestBase {
         assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).startsWith("seq,time,type,queue_id,sender,recipients,outcome");
+        assertThat(lines.get(0)).startsWith("seq,time,type,queue_id,sender,subject,recipients,outcome");
+        assertThat(new String(auditor.getBytes("/audit/export.csv?lang=ja&sender=%3Dcmd%40example.co.jp").body(),
+                StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+                .contains("番号,日時,イベント,キューID,送信者,件名,宛先,結果");
         assertThat(lines).hasSize(2);
         String row = lines.get(1);
         assertThat(row).contains(",'=cmd@example.co.jp,").contains(",'+sum@example.com -minus@example.com,")

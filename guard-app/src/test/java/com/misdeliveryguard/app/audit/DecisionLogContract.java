@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.core.audit.ChainBreak.Problem;
 import com.misdeliveryguard.core.audit.LogEntry;
+import com.misdeliveryguard.core.audit.NoticeQueued;
+import com.misdeliveryguard.core.audit.RecipientOutcome;
 import com.misdeliveryguard.core.audit.Verification;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,6 +222,60 @@ interface DecisionLogContract {
         assertThat(f.queries.page(window, java.util.Optional.empty(), java.util.Optional.empty(), 50).entries())
                 .extracting(e -> e.queueId().get()).containsExactly("Q28", "Q28", "Q27", "Q27");
         assertThat(f.queries.history("Q3")).extracting(LogEntry::type).containsExactly("received", "verdict");
+    }
+
+    @Test
+    default void shouldKeepOneSummaryPerMessageLinkTheGuardsOwnMailAndFilterAcrossEntries() {
+        AuditFixture f = fixture();
+        f.log.appendAll(List.of(Events.received("Q1", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp"),
+                Events.held("Q1", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp", "lookalike-domain", "青葉商事", "営業部")));
+        f.log.append(new NoticeQueued("Q1", Events.sender("tanaka@example.co.jp"), "N1", "held",
+                MailAddress.of("tanaka@example.co.jp")));
+        f.log.append(RecipientOutcome.delivered("N1", ReversePath.NULL, MailAddress.of("tanaka@example.co.jp"),
+                "250 OK"));
+        f.clock.advance(Duration.ofMinutes(1));
+        f.log.appendAll(List.of(Events.received("Q2", "suzuki@example.co.jp", "kato@example.com"),
+                Events.delivered("Q2", "suzuki@example.co.jp", "kato@example.com")));
+        f.log.append(RecipientOutcome.delivered("Q2", Events.sender("suzuki@example.co.jp"),
+                MailAddress.of("kato@example.com"), "250 OK"));
+        f.log.append(Events.confirmed("Q1", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp", 12, "営業部"));
+        f.log.append(RecipientOutcome.delivered("Q1", Events.sender("tanaka@example.co.jp"),
+                MailAddress.of("sato@aoba-shoji.co.jp"), "250 OK"));
+        f.log.appendAll(List.of(Events.received("Q3", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp"),
+                Events.held("Q3", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp", "keyword", "青葉商事", "営業部"),
+                Events.expired("Q3", "tanaka@example.co.jp")));
+
+        MessagePage all = f.messages.page(AuditFilter.none(), java.util.Optional.empty(), java.util.Optional.empty(), 2);
+        assertThat(all.messages()).extracting(MessageSummary::queueId).containsExactly("Q3", "Q2");
+        MessagePage older = f.messages.page(AuditFilter.none(), all.older(), java.util.Optional.empty(), 2);
+        assertThat(older.messages()).extracting(MessageSummary::queueId).as("the guard's own mail is no message")
+                .containsExactly("Q1");
+        assertThat(f.messages.page(AuditFilter.none(), java.util.Optional.empty(), older.newer(), 2).messages())
+                .isEqualTo(all.messages());
+
+        MessageSummary q1 = f.messages.find("Q1").orElseThrow();
+        assertThat(q1.finalState()).isEqualTo("delivered");
+        assertThat(q1.decision()).contains("confirmed");
+        assertThat(q1.secondsToDecide()).contains(12L);
+        assertThat(q1.rules()).containsExactly("lookalike-domain");
+        assertThat(q1.notices()).isEqualTo(1);
+        assertThat(q1.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.address()).isEqualTo("sato@aoba-shoji.co.jp");
+            assertThat(r.organization()).contains("青葉商事");
+            assertThat(r.department()).contains("営業部");
+        });
+        assertThat(f.messages.find("Q3").orElseThrow().finalState()).isEqualTo("expired");
+        assertThat(f.messages.find("N1")).isEmpty();
+        assertThat(f.messages.history("Q1")).extracting(e -> e.queueId().orElseThrow() + " " + e.type())
+                .containsExactly("Q1 received", "Q1 verdict", "Q1 notice", "N1 delivered", "Q1 confirmed",
+                        "Q1 delivered");
+
+        AuditFilter confirmedLookalike = new AuditFilter(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("青葉商事"),
+                java.util.Optional.empty(), java.util.Optional.of("lookalike-domain"), java.util.Optional.of("confirmed"));
+        assertThat(f.messages.page(confirmedLookalike, java.util.Optional.empty(), java.util.Optional.empty(), 10)
+                .messages()).extracting(MessageSummary::queueId).as("terms found in different entries of one message")
+                .containsExactly("Q1");
     }
 
     @Test

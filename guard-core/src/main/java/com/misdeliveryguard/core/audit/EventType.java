@@ -18,6 +18,8 @@ public enum EventType {
     PARTIALLY_CONFIRMED("partially-confirmed"),
     /** The sender cancelled a held message. */
     CANCELLED("cancelled"),
+    /** The guard queued a mail of its own about a message: a notice to the sender or approver, a reminder, a DSN. */
+    NOTICE("notice"),
     /** A hold expired unattended. */
     EXPIRED("expired"),
     /** The upstream accepted a recipient. */

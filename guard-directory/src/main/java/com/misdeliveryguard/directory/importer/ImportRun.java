@@ -1,18 +1,21 @@
 package com.misdeliveryguard.directory.importer;
 
-import com.misdeliveryguard.core.mail.InvalidAddressException;
-import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.directory.ContactAddresses;
-import com.misdeliveryguard.core.directory.PersonName;
-import com.misdeliveryguard.core.directory.SourceId;
-import com.misdeliveryguard.directory.internal.SeenKeys;
 import com.misdeliveryguard.core.directory.DomainName;
 import com.misdeliveryguard.core.directory.OrganizationName;
+import com.misdeliveryguard.core.directory.PersonName;
+import com.misdeliveryguard.core.directory.SourceId;
+import com.misdeliveryguard.core.mail.InvalidAddressException;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.directory.internal.SeenKeys;
+import com.misdeliveryguard.directory.organization.FreeMailDomains;
 import com.misdeliveryguard.directory.store.ContactEntry;
 import com.misdeliveryguard.directory.store.DirectoryWriter;
 import com.misdeliveryguard.directory.store.DomainClaim;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,9 @@ final class ImportRun implements RowSink {
     private final DirectoryWriter writer;
     private final int maxProblemsListed;
     private final SeenKeys seen = new SeenKeys();
+    private final FreeMailDomains freeMail = FreeMailDomains.defaults();
+    /** Per domain: the organization its first row named, and that row's line ({@code [display, key, line]}). */
+    private final Map<String, String[]> domainOwners = new HashMap<>();
     private final List<ImportProblem> problems = new ArrayList<>();
     private long problemCount;
     private long rowsRead;
@@ -75,8 +81,27 @@ final class ImportRun implements RowSink {
             problem(raw, "duplicate address " + address + (raw.line() > 0 ? " (first at line " + firstLine + ")" : ""));
             return;
         }
+        entry.organization().ifPresent(o -> checkOwner(raw, address, o));
         writer.put(entry);
         contactsAccepted++;
+    }
+
+    /**
+     * Reports a row whose organization differs from the one an earlier row named for the same domain
+     * (free-mail domains excepted): the import does not decide silently which name owns the domain.
+     */
+    private void checkOwner(RawContact raw, MailAddress address, OrganizationName organization) {
+        DomainName domain = DomainName.of(address);
+        if (freeMail.contains(domain)) {
+            return;
+        }
+        String[] first = domainOwners.putIfAbsent(domain.ascii(), new String[] {organization.display(),
+                organization.key(), String.valueOf(raw.line())});
+        if (first != null && !first[1].equals(organization.key())) {
+            problem(raw, "organization conflict at " + domain.unicode() + ": '" + organization.display()
+                    + "' differs from '" + first[0] + "'" + (Long.parseLong(first[2]) > 0 ? " (line " + first[2] + ")"
+                    : "") + "; the contact is imported, check which organization owns the domain");
+        }
     }
 
     @Override

@@ -48,6 +48,27 @@ class CanonicalCsvImportTest {
     }
 
     @Test
+    void reportsRowsThatNameADifferentOrganizationForTheSameDomainInsteadOfChoosingSilently() throws Exception {
+        Path file = files.resolve("conflict.csv");
+        java.nio.file.Files.writeString(file, HEADER
+                + "sato@aoba-shoji.co.jp,佐藤 一郎,,株式会社あおば商事,営業部\n"
+                + "kato@aoba-shoji.co.jp,加藤 二郎,,あおば物産株式会社,購買部\n"
+                + "taro@gmail.com,山田 太郎,,株式会社あおば商事,\n"
+                + "hanako@gmail.com,山田 花子,,みどり銀行,\n"
+                + "suzuki@aoba-shoji.co.jp,鈴木 三郎,,あおば商事,\n", java.nio.charset.StandardCharsets.UTF_8);
+
+        ImportReport report = fixture.importer.importFile(file);
+
+        assertThat(report.imported()).isTrue();
+        assertThat(report.counts().added()).as("every contact is imported").isEqualTo(5);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3L);
+            assertThat(p.reason()).contains("aoba-shoji.co.jp").contains("あおば物産株式会社").contains("株式会社あおば商事")
+                    .contains("line 2");
+        });
+    }
+
+    @Test
     void reportsBadRowsWithFileLineAndReasonAndImportsTheGoodOnes() {
         ImportReport report = fixture.importer.importFile(ImportFiles.resource("canonical-with-bad-rows.csv"));
 

@@ -55,4 +55,9 @@ final class CompositeRelayEvents implements RelayEvents {
     public void bounced(SpooledMessage message, RecipientResult result) {
         each(l -> l.bounced(message, result));
     }
+
+    @Override
+    public void dsnQueued(SpooledMessage original, String dsnId, com.misdeliveryguard.core.mail.MailAddress to) {
+        each(l -> l.dsnQueued(original, dsnId, to));
+    }
 }

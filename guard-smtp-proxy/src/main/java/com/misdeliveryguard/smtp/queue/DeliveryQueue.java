@@ -464,6 +464,7 @@ public final class DeliveryQueue implements AutoCloseable {
         try {
             byte[] dsn = bounces.compose(original, () -> spool.openContent(QueueState.OUTGOING, original.id()), failed);
             String notice = sendGenerated(dsn, sender.get());
+            events.dsnQueued(original, notice, sender.get());
             log.info("Queued DSN {} to {} for {} ({} recipients failed)", notice, sender.get(), original.id(),
                     failed.size());
             return true;

@@ -37,6 +37,13 @@ public interface RelayEvents {
     default void bounced(SpooledMessage message, RecipientResult result) {
     }
 
+    /**
+     * A delivery status notification about {@code original} was queued as the guard's own message
+     * {@code dsnId} to {@code to} (so that its delivery can be shown with the message it is about).
+     */
+    default void dsnQueued(SpooledMessage original, String dsnId, com.misdeliveryguard.core.mail.MailAddress to) {
+    }
+
     /** Listens to nothing. */
     RelayEvents NONE = new RelayEvents() {
     };

@@ -4,12 +4,18 @@ import com.misdeliveryguard.app.audit.AuditPage;
 import com.misdeliveryguard.app.audit.AuditProperties;
 import com.misdeliveryguard.app.audit.AuditQueries;
 import com.misdeliveryguard.app.audit.ChainCheck;
+import com.misdeliveryguard.app.audit.MessagePage;
+import com.misdeliveryguard.app.audit.MessageQueries;
+import com.misdeliveryguard.app.console.ConsoleTexts;
 import com.misdeliveryguard.core.audit.CanonicalJson;
 import com.misdeliveryguard.core.audit.Verification;
+import com.misdeliveryguard.core.directory.ContactDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,9 +33,14 @@ class AuditApiController {
     private final AuditQueries queries;
     private final AccessLog accessLog;
     private final AuditProperties properties;
+    private final MessageQueries messages;
+    private final MessageViews views;
 
-    AuditApiController(ChainCheck chainCheck, AuditQueries queries, AccessLog accessLog, AuditProperties properties) {
+    AuditApiController(ChainCheck chainCheck, AuditQueries queries, MessageQueries messages,
+            Optional<ContactDirectory> directory, AccessLog accessLog, AuditProperties properties) {
         this.chainCheck = chainCheck;
+        this.messages = messages;
+        this.views = new MessageViews(properties.timeZone(), directory);
         this.queries = queries;
         this.accessLog = accessLog;
         this.properties = properties;
@@ -68,5 +79,32 @@ class AuditApiController {
         page.newer().ifPresent(n -> body.put("newer", n));
         page.older().ifPresent(o -> body.put("older", o));
         return body;
+    }
+
+    /**
+     * A page of messages, newest first, one object each (the console's message view: sender with
+     * name and department, subject, recipients with organization, rules with titles, final state,
+     * seconds to decide); the list's filters and cursors; {@code lang=ja|en} for the titles.
+     */
+    @GetMapping("/messages")
+    ResponseEntity<Map<String, Object>> messages(FilterForm form, @RequestParam Optional<Long> before,
+            @RequestParam Optional<Long> after, @RequestParam Optional<Integer> size,
+            @RequestParam(defaultValue = "en") String lang, HttpServletRequest request) {
+        MessagePage page;
+        try {
+            page = messages.page(form.toFilter(properties.timeZone()), before, after,
+                    Math.max(1, Math.min(500, size.orElse(properties.pageSize()))));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        }
+        Map<String, String> logged = new LinkedHashMap<>(form.parameters());
+        logged.put("via", "api");
+        accessLog.viewed(request, "messages", logged);
+        ConsoleTexts t = ConsoleTexts.of(Locale.forLanguageTag(lang));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messages", page.messages().stream().map(m -> views.json(m, t)).toList());
+        page.newer().ifPresent(n -> body.put("newer", n));
+        page.older().ifPresent(o -> body.put("older", o));
+        return ResponseEntity.ok(body);
     }
 }

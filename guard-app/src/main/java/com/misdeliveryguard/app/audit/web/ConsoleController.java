@@ -6,9 +6,15 @@ import com.misdeliveryguard.app.audit.AuditProperties;
 import com.misdeliveryguard.app.audit.AuditQueries;
 import com.misdeliveryguard.app.audit.AuditStatistics;
 import com.misdeliveryguard.app.audit.ChainCheck;
+import com.misdeliveryguard.app.audit.MessagePage;
+import com.misdeliveryguard.app.audit.MessageQueries;
 import com.misdeliveryguard.app.audit.StatisticsReport;
+import com.misdeliveryguard.app.confirm.hold.HoldQueries;
+import com.misdeliveryguard.app.console.ConsoleLanguage;
+import com.misdeliveryguard.app.console.ConsoleTexts;
 import com.misdeliveryguard.core.audit.LogEntry;
 import com.misdeliveryguard.core.audit.Verification;
+import com.misdeliveryguard.core.directory.ContactDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,7 +31,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The auditor console's pages (GET only; AUDITOR or ADMIN): the filtered list, a message's history,
+ * The auditor console's pages (GET only; AUDITOR or ADMIN): the messages (one row each, the default
+ * view), the events (one row per entry), a message's history starting with its summary,
  * the statistics and the chain verification. Every page view is logged as an {@code audit-access} entry.
  */
 @Controller
@@ -38,10 +45,17 @@ class ConsoleController {
     private final AuditProperties properties;
     private final Clock clock;
     private final EntryViews views;
+    private final MessageQueries messages;
+    private final HoldQueries holds;
+    private final MessageViews messageViews;
 
-    ConsoleController(AuditQueries queries, AuditStatistics statistics, ChainCheck chainCheck, AccessLog accessLog,
-            AuditProperties properties, Clock clock) {
+    ConsoleController(AuditQueries queries, MessageQueries messages, Optional<ContactDirectory> directory,
+            HoldQueries holds, AuditStatistics statistics, ChainCheck chainCheck, AccessLog accessLog, AuditProperties properties,
+            Clock clock) {
         this.queries = queries;
+        this.messages = messages;
+        this.holds = holds;
+        this.messageViews = new MessageViews(properties.timeZone(), directory);
         this.statistics = statistics;
         this.chainCheck = chainCheck;
         this.accessLog = accessLog;
@@ -50,28 +64,57 @@ class ConsoleController {
         this.views = new EntryViews(properties.timeZone());
     }
 
+    /** The default view: one row per message. */
     @GetMapping("/audit")
-    String list(FilterForm form, @RequestParam Optional<Long> before, @RequestParam Optional<Long> after, Model model,
-            HttpServletRequest request) {
+    String messages(FilterForm form, @RequestParam Optional<Long> before, @RequestParam Optional<Long> after,
+            Model model, HttpServletRequest request) {
+        ConsoleTexts t = ConsoleLanguage.of(request);
         model.addAttribute("form", form);
+        model.addAttribute("zone", properties.timeZone().getId());
+        MessagePage page;
+        try {
+            page = messages.page(form.toFilter(properties.timeZone()), before, after, properties.pageSize());
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+            page = new MessagePage(List.of(), Optional.empty(), Optional.empty());
+        }
+        model.addAttribute("messages", page.messages().stream().map(m -> messageViews.view(m, t)).toList());
+        model.addAttribute("newerUrl", page.newer().map(s -> link("/audit", form, "after", s)).orElse(null));
+        model.addAttribute("olderUrl", page.older().map(s -> link("/audit", form, "before", s)).orElse(null));
+        model.addAttribute("csvUrl", link("/audit/export.csv", form, null, 0));
+        accessLog.viewed(request, "messages", logged(form, before, after));
+        return "audit/messages";
+    }
+
+    /** One row per entry; console access entries only when asked for ({@code access=true} or that outcome). */
+    @GetMapping("/audit/events")
+    String list(FilterForm form, @RequestParam Optional<Long> before, @RequestParam Optional<Long> after,
+            @RequestParam(defaultValue = "false") boolean access, Model model, HttpServletRequest request) {
+        model.addAttribute("form", form);
+        model.addAttribute("access", access);
         model.addAttribute("zone", properties.timeZone().getId());
         AuditPage page;
         try {
             AuditFilter filter = form.toFilter(properties.timeZone());
-            page = queries.page(filter, before, after, properties.pageSize());
+            page = queries.page(filter, before, after, properties.pageSize(), access);
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
             page = new AuditPage(List.of(), Optional.empty(), Optional.empty());
         }
+        String path = access ? "/audit/events?access=true" : "/audit/events";
         model.addAttribute("entries", page.entries().stream().map(views::view).toList());
-        model.addAttribute("newerUrl", page.newer().map(s -> link("/audit", form, "after", s)).orElse(null));
-        model.addAttribute("olderUrl", page.older().map(s -> link("/audit", form, "before", s)).orElse(null));
+        model.addAttribute("newerUrl", page.newer().map(s -> link(path, form, "after", s)).orElse(null));
+        model.addAttribute("olderUrl", page.older().map(s -> link(path, form, "before", s)).orElse(null));
         model.addAttribute("csvUrl", link("/audit/export.csv", form, null, 0));
+        accessLog.viewed(request, "list", logged(form, before, after));
+        return "audit/list";
+    }
+
+    private static Map<String, String> logged(FilterForm form, Optional<Long> before, Optional<Long> after) {
         Map<String, String> logged = new java.util.LinkedHashMap<>(form.parameters());
         before.ifPresent(b -> logged.put("before", b.toString()));
         after.ifPresent(a -> logged.put("after", a.toString()));
-        accessLog.viewed(request, "list", logged);
-        return "audit/list";
+        return logged;
     }
 
     private static String link(String path, FilterForm form, String cursor, long seq) {
@@ -85,8 +128,10 @@ class ConsoleController {
 
     @GetMapping("/audit/messages/{queueId}")
     String history(@PathVariable String queueId, Model model, HttpServletRequest request) {
-        List<LogEntry> entries = queries.history(queueId);
+        List<LogEntry> entries = messages.history(queueId);
         model.addAttribute("queueId", queueId);
+        model.addAttribute("summary", messages.find(queueId).map(m -> messageViews.view(m,
+                ConsoleLanguage.of(request))).orElse(null));
         model.addAttribute("entries", entries.stream().map(views::view).toList());
         accessLog.viewed(request, "history", Map.of("queueId", queueId));
         return "audit/history";
@@ -112,7 +157,8 @@ class ConsoleController {
         }
         StatisticsReport report = statistics.report(start, end);
         model.addAttribute("report", report);
-        model.addAttribute("charts", StatisticsCharts.of(report));
+        model.addAttribute("charts", StatisticsCharts.of(report, ConsoleLanguage.of(request)));
+        model.addAttribute("open", holds.openCount());
         accessLog.viewed(request, "statistics", Map.of("from", start.toString(), "to", end.toString()));
         return "audit/statistics";
     }

@@ -4,6 +4,10 @@ import com.misdeliveryguard.app.audit.AuditFilter;
 import com.misdeliveryguard.app.audit.AuditProperties;
 import com.misdeliveryguard.app.audit.AuditQueries;
 import com.misdeliveryguard.app.audit.ChainExport;
+import com.misdeliveryguard.app.audit.MessageQueries;
+import com.misdeliveryguard.app.audit.MessageSummary;
+import com.misdeliveryguard.app.console.ConsoleLanguage;
+import com.misdeliveryguard.app.console.ConsoleTexts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -24,18 +29,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ExportController {
 
-    private static final List<String> HEADER = List.of("seq", "time", "type", "queue_id", "sender", "recipients",
-            "outcome", "rules", "organizations", "departments", "actor", "summary", "hash");
+    /** Column keys; the header row is their {@code csv.<key>} text in the reader's language. */
+    private static final List<String> COLUMNS = List.of("seq", "time", "type", "queue_id", "sender", "subject",
+            "recipients", "outcome", "rules", "organizations", "departments", "actor", "summary", "hash");
     private final AuditQueries queries;
+    private final MessageQueries messages;
     private final ChainExport chainExport;
     private final AccessLog accessLog;
     private final AuditProperties properties;
     private final Clock clock;
     private final EntryViews views;
 
-    ExportController(AuditQueries queries, ChainExport chainExport, AccessLog accessLog, AuditProperties properties,
+    ExportController(AuditQueries queries, MessageQueries messages, ChainExport chainExport, AccessLog accessLog, AuditProperties properties,
             Clock clock) {
         this.queries = queries;
+        this.messages = messages;
         this.chainExport = chainExport;
         this.accessLog = accessLog;
         this.properties = properties;
@@ -52,10 +60,19 @@ class ExportController {
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         CsvWriter csv = new CsvWriter(out);
         csv.bom();
-        csv.row(HEADER);
+        ConsoleTexts t = ConsoleLanguage.of(request);
+        csv.row(COLUMNS.stream().map(c -> t.get("csv." + c)).toList());
+        Map<String, String> subjects = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > 1000;
+            }
+        };
         queries.forEach(filter, properties.exportLimit(), e -> {
             EntryView v = views.view(e);
-            csv.row(List.of(String.valueOf(v.seq()), v.time(), v.type(), v.queueId(), v.sender(),
+            String subject = v.queueId().isEmpty() ? "" : subjects.computeIfAbsent(v.queueId(),
+                    q -> messages.find(q).flatMap(MessageSummary::subject).orElse(""));
+            csv.row(List.of(String.valueOf(v.seq()), v.time(), v.type(), v.queueId(), v.sender(), subject,
                     String.join(" ", v.recipients()), v.outcome(), String.join(" ", v.rules()),
                     String.join(" | ", v.organizations()), String.join(" | ", v.departments()), v.actor(), v.summary(),
                     v.hash()));

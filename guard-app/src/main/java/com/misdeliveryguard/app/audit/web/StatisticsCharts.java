@@ -1,9 +1,9 @@
 package com.misdeliveryguard.app.audit.web;
 
 import com.misdeliveryguard.app.audit.StatisticsReport;
+import com.misdeliveryguard.app.console.ConsoleTexts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The statistics page's charts, as SVG text for {@code th:utext} (built and escaped by {@link SvgCharts}).
@@ -18,21 +18,31 @@ import java.util.Locale;
 record StatisticsCharts(String holdsPerRule, String decisions, String departments, String topSenders, String topHeld,
         String trend) {
 
-    static StatisticsCharts of(StatisticsReport r) {
+    /** Departments whose median confirmation takes less than this may be rubber-stamping. */
+    static final double RUBBER_STAMP_SECONDS = 10;
+
+    static StatisticsCharts of(StatisticsReport r, ConsoleTexts t) {
         List<SvgCharts.Bar> decisions = new ArrayList<>();
-        r.decisions().forEach((type, n) -> decisions.add(new SvgCharts.Bar(type, n,
-                n + String.format(Locale.ROOT, " (%.0f%% of holds)", r.rate(type) * 100))));
+        r.decisions().forEach((type, n) -> decisions.add(new SvgCharts.Bar(t.label("outcome", type), n,
+                t.get("stats.share", n, Math.round(r.rate(type) * 100)))));
         return new StatisticsCharts(
-                SvgCharts.bars("Holds per rule", counts(r.holdsPerRule()), "bar"),
-                SvgCharts.bars("What happened to held messages", decisions, "bar decision"),
-                SvgCharts.bars("Median seconds to confirm, by department", r.departments().stream()
-                        .map(d -> new SvgCharts.Bar(d.department(), d.medianSeconds(), String.format(Locale.ROOT,
-                                "%.0f s median, %d confirmations, %d possibly automated", d.medianSeconds(),
-                                d.decisions(), d.automated())))
+                SvgCharts.bars(t.get("stats.rules"), r.holdsPerRule().stream()
+                        .map(c -> new SvgCharts.Bar(t.rule(c.label()), c.count(), String.valueOf(c.count()))).toList(),
+                        "bar"),
+                SvgCharts.bars(t.get("stats.decisions"), decisions, "bar decision"),
+                SvgCharts.bars(t.get("stats.departments"), r.departments().stream()
+                        .map(d -> new SvgCharts.Bar(d.department(), d.medianSeconds(),
+                                t.get("stats.median", Math.round(d.medianSeconds()), d.decisions(), d.automated())
+                                        + (rubberStamping(d) ? " ⚠ " + t.get("stats.rubberStampFlag") : "")))
                         .toList(), "bar timing"),
-                SvgCharts.bars("Top senders", counts(r.topSenders()), "bar"),
-                SvgCharts.bars("Top senders of held messages", counts(r.topHeldSenders()), "bar held"),
-                SvgCharts.days("Messages per day", r.days()));
+                SvgCharts.bars(t.get("stats.topSenders"), counts(r.topSenders()), "bar"),
+                SvgCharts.bars(t.get("stats.topHeld"), counts(r.topHeldSenders()), "bar held"),
+                SvgCharts.days(t.get("stats.trend"), r.days(), t.get("outcome.received"), t.get("outcome.hold")));
+    }
+
+    /** Confirms within seconds (median), or more than half of its confirmations looked automated. */
+    static boolean rubberStamping(StatisticsReport.DepartmentTiming d) {
+        return d.decisions() > 0 && (d.medianSeconds() < RUBBER_STAMP_SECONDS || d.automated() * 2 > d.decisions());
     }
 
     private static List<SvgCharts.Bar> counts(List<StatisticsReport.Count> counts) {

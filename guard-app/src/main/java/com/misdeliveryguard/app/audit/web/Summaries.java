@@ -24,6 +24,7 @@ final class Summaries {
             case "confirmed", "partially-confirmed", "cancelled" -> by(d) + " after " + d.get("secondsToDecide") + " s"
                     + list(" confirmed ", d.get("confirmed")) + list(" dropped ", d.get("dropped"))
                     + (Boolean.TRUE.equals(d.get("possiblyAutomated")) ? " (possibly automated)" : "");
+            case "notice" -> d.get("kind") + " to " + d.get("to") + " as the guard's mail " + d.get("notice");
             case "expired" -> d.get("expiryAction") + " after " + d.get("heldSeconds") + " s held";
             case "admin-action" -> d.get("action") + " by " + by(d) + parameters(d);
             case "audit-access" -> d.get("view") + " by " + by(d) + parameters(d);

@@ -12,9 +12,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class SvgCharts {
 
-    private static final int LABEL = 260;
-    private static final int BAR_AREA = 360;
-    private static final int ROW = 22;
+    private static final int BAR_AREA = 260;
+    private static final int ROW = 42;
 
     private SvgCharts() {
     }
@@ -23,31 +22,34 @@ final class SvgCharts {
     record Bar(String label, double value, String text) {
     }
 
-    /** Horizontal bars, one row each, scaled to the largest value. */
+    /**
+     * Horizontal bars scaled to the largest value, each under its own label line, so that the chart
+     * is narrow enough to stay readable when a phone scales it to its width.
+     */
     static String bars(String title, List<Bar> bars, String cssClass) {
         int height = Math.max(1, bars.size()) * ROW + 8;
-        int width = LABEL + BAR_AREA + 340;
+        int width = BAR_AREA + 200;
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
         StringBuilder svg = open(title, width, height);
         if (bars.isEmpty()) {
-            svg.append(text(8, 16, "no data", "empty"));
+            svg.append(text(8, 16, "—", "empty"));
         }
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             int y = 4 + i * ROW;
             int w = max <= 0 ? 0 : (int) Math.round(b.value() / max * BAR_AREA);
-            svg.append(text(LABEL - 6, y + 15, shorten(b.label()), "label"));
+            svg.append(text(4, y + 15, shorten(b.label()), "label", false));
             svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>",
-                    cssClass, LABEL, y + 3, Math.max(w, 1), ROW - 6));
-            svg.append(text(LABEL + w + 6, y + 15, b.text(), "value"));
+                    cssClass, 4, y + 21, Math.max(w, 1), 14));
+            svg.append(text(4 + w + 6, y + 33, b.text(), "value"));
         }
         return svg.append("</svg>").toString();
     }
 
     /** Columns per day: received (light) and held (dark) side by side, with a legend. */
-    static String days(String title, List<StatisticsReport.Day> days) {
+    static String days(String title, List<StatisticsReport.Day> days, String received, String held) {
         int plot = 200;
-        int step = Math.max(6, Math.min(28, 840 / Math.max(1, days.size())));
+        int step = Math.max(6, Math.min(24, 440 / Math.max(1, days.size())));
         int width = 50 + days.size() * step + 10;
         int height = plot + 50;
         long max = days.stream().mapToLong(d -> Math.max(d.received(), d.held())).max().orElse(0);
@@ -67,9 +69,9 @@ final class SvgCharts {
             }
         }
         svg.append("<rect class=\"received\" x=\"50\" y=\"").append(plot + 34).append("\" width=\"10\" height=\"10\"/>")
-                .append(text(64, plot + 43, "received", "legend", false))
+                .append(text(64, plot + 43, received, "legend", false))
                 .append("<rect class=\"held\" x=\"140\" y=\"").append(plot + 34).append("\" width=\"10\" height=\"10\"/>")
-                .append(text(154, plot + 43, "held", "legend", false));
+                .append(text(154, plot + 43, held, "legend", false));
         return svg.append("</svg>").toString();
     }
 

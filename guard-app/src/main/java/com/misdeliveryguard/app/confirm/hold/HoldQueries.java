@@ -136,6 +136,19 @@ public final class HoldQueries {
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
+    /** Holds still waiting for a decision (held, awaiting approval, delayed), oldest first. */
+    public List<HeldMessage> open(int limit) {
+        return ids("state IN ('HELD', 'AWAITING_APPROVAL', 'DELAYED') ORDER BY created_at, queue_id", limit).stream()
+                .map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** How many holds wait for a decision now. */
+    public long openCount() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM confirm_hold WHERE state IN ('HELD', 'AWAITING_APPROVAL', "
+                + "'DELAYED')", Long.class);
+        return n == null ? 0 : n;
+    }
+
     /** Open requests to add an address to the directory, oldest first. */
     public List<DirectoryRequest> openDirectoryRequests(int limit) {
         return jdbc.query("SELECT * FROM confirm_directory_request WHERE status = 'OPEN' ORDER BY requested_at, id"

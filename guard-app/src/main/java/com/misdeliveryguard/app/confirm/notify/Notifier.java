@@ -9,6 +9,7 @@ import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.core.audit.HoldNotified;
 import com.misdeliveryguard.core.audit.HoldReminded;
+import com.misdeliveryguard.core.audit.NoticeQueued;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import java.io.IOException;
@@ -129,13 +130,15 @@ public final class Notifier {
                 : Optional.empty();
         byte[] mail = composer.compose(kind, hold, to, token.map(links::confirmation),
                 approvers.stream().map(MailAddress::toString).toList());
+        String id;
         try {
-            String id = queue.stageGenerated(mail, to);
+            id = queue.stageGenerated(mail, to);
             releaseWithTheTransaction(id);
             log.info("Queued {} notice {} about held message {} to {}", kind.key(), id, hold.queueId(), to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot queue the " + kind.key() + " notice about " + hold.queueId(), e);
         }
+        trail.record(new NoticeQueued(hold.queueId(), hold.sender(), id, kind.key(), to));
         if (kind == NotificationKind.REMINDER) {
             trail.record(new HoldReminded(hold.queueId(), hold.sender(), to));
         } else if (kind.carriesLink()) {

@@ -1,10 +1,16 @@
 package com.misdeliveryguard.app.confirm.web;
 
+import com.misdeliveryguard.app.security.DirectoryAccounts;
+import com.misdeliveryguard.app.security.DirectorySignIn;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,13 +45,17 @@ class ConfirmSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 50)
-    SecurityFilterChain confirmSecurity(HttpSecurity http, SenderUsers users) throws Exception {
+    SecurityFilterChain confirmSecurity(HttpSecurity http, SenderUsers users,
+            ObjectProvider<DirectoryAccounts> directory) throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(CONTEXT_KEY);
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users.service());
         provider.setPasswordEncoder(new BCryptPasswordEncoder());
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(provider));
+        // employees sign in with their company directory account too (guard.security.ldap.*)
+        directory.ifAvailable(accounts -> providers.add(DirectorySignIn.employees(accounts, SenderUsers.ROLE)));
         http.securityMatcher("/confirm/**", "/confirm.css", "/confirm.js", "/my", "/my/**")
-                .authenticationManager(new ProviderManager(provider))
+                .authenticationManager(new ProviderManager(providers))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .authorizeHttpRequests(requests -> requests

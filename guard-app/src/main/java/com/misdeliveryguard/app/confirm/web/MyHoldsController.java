@@ -12,10 +12,13 @@ import com.misdeliveryguard.app.confirm.present.PlainText;
 import com.misdeliveryguard.app.confirm.present.RecipientCard;
 import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.present.Texts;
+import com.misdeliveryguard.app.security.DirectorySignIn;
+import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,7 +100,9 @@ class MyHoldsController {
     }
 
     private List<HeldMessage> holds(Principal user) {
-        return queries.heldBy(user.getName(), users.addressesOf(user.getName()), 50);
+        List<String> addresses = user instanceof Authentication a ? DirectorySignIn.addressesOf(a)
+                .orElseGet(() -> users.addressesOf(user.getName())) : users.addressesOf(user.getName());
+        return queries.heldBy(user.getName(), addresses, 50);
     }
 
     private boolean openable(HeldMessage hold) {
