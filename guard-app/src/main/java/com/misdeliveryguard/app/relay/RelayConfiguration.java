@@ -15,6 +15,7 @@ import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.queue.BounceComposer;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
+import com.misdeliveryguard.smtp.queue.MessageVariants;
 import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.queue.TraceHeader;
 import com.misdeliveryguard.smtp.spool.Durability;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -100,12 +102,12 @@ class RelayConfiguration {
 
     @Bean
     DeliveryQueue deliveryQueue(Spool spool, Upstream upstream, DeliveryProperties delivery, GuardProperties guard,
-            List<RelayEvents> listeners, Clock clock) {
+            List<RelayEvents> listeners, Clock clock, ObjectProvider<MessageVariants> variants) {
         RetrySchedule retry = new RetrySchedule(delivery.minimalBackoff(), delivery.maximalBackoff(),
                 delivery.maximalLifetime());
         return new DeliveryQueue(spool, upstream, retry, TraceHeader.rfc5321(guard.hostName()),
                 BounceComposer.rfc3464(guard.hostName(), clock),
-                allListeners(listeners), clock, delivery.workers());
+                allListeners(listeners), clock, delivery.workers(), variants.getIfAvailable(() -> MessageVariants.ORIGINAL));
     }
 
     @Bean

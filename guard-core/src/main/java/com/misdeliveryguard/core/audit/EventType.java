@@ -31,7 +31,21 @@ public enum EventType {
     /** Somebody looked at or exported the decision log. */
     AUDIT_ACCESS("audit-access"),
     /** Entries past the retention period were deleted. */
-    RETENTION("retention");
+    RETENTION("retention"),
+    /** Attachments were stored and each external recipient was given a download link (SPEC §6a). */
+    LINKS_CREATED("links-created"),
+    /** Links were not applied (signed or encrypted mail), and why. */
+    LINKS_SKIPPED("links-skipped"),
+    /** A recipient downloaded a linked file. */
+    DOWNLOADED("downloaded"),
+    /** Download links were revoked. */
+    LINKS_REVOKED("links-revoked"),
+    /** A misdelivery was reported. */
+    INCIDENT_REPORTED("incident-reported"),
+    /** An administrator closed an incident. */
+    INCIDENT_CLOSED("incident-closed"),
+    /** Stored files past their expiry and grace period were deleted. */
+    FILES_PURGED("files-purged");
 
     private final String code;
 

@@ -53,6 +53,7 @@ public final class DeliveryQueue implements AutoCloseable {
     private final TraceHeader traceHeader;
     private final BounceComposer bounces;
     private final RelayEvents events;
+    private final MessageVariants variants;
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService ticker;
@@ -64,6 +65,13 @@ public final class DeliveryQueue implements AutoCloseable {
 
     public DeliveryQueue(Spool spool, Upstream upstream, RetrySchedule retry, TraceHeader traceHeader,
             BounceComposer bounces, RelayEvents events, Clock clock, int workers) {
+        this(spool, upstream, retry, traceHeader, bounces, events, clock, workers, MessageVariants.ORIGINAL);
+    }
+
+    /** @param variants what each recipient is sent (one upstream transaction per variant) */
+    public DeliveryQueue(Spool spool, Upstream upstream, RetrySchedule retry, TraceHeader traceHeader,
+            BounceComposer bounces, RelayEvents events, Clock clock, int workers, MessageVariants variants) {
+        this.variants = variants;
         this.spool = spool;
         this.upstream = upstream;
         this.retry = retry;
@@ -208,14 +216,34 @@ public final class DeliveryQueue implements AutoCloseable {
         }
         List<MailAddress> pending = journal.pending(message.envelope().recipients());
         if (!pending.isEmpty()) {
-            DeliveryReport report = upstream.deliver(new OutboundMessage(id, message.envelope().sender(), pending,
-                    message.envelope().eightBitMime(), traceHeader.of(message),
-                    () -> spool.openContent(QueueState.OUTGOING, id)));
+            DeliveryReport report = deliver(message, pending);
+            if (report == null) {
+                retryLater(id);
+                return;
+            }
             if (!settle(message, journal, report)) {
                 return;
             }
         }
         finish(id);
+    }
+
+    /** One upstream transaction per variant; null when the variants could not be made (nothing was sent). */
+    private DeliveryReport deliver(SpooledMessage message, List<MailAddress> pending) {
+        String id = message.id();
+        List<MessageVariants.Variant> split;
+        try {
+            split = variants.split(message, pending, () -> spool.openContent(QueueState.OUTGOING, id));
+        } catch (IOException | RuntimeException e) {
+            log.error("Cannot prepare the copies of {}; nothing was sent, it is tried again", id, e);
+            return null;
+        }
+        List<RecipientResult> results = new ArrayList<>();
+        for (MessageVariants.Variant v : split) {
+            results.addAll(upstream.deliver(new OutboundMessage(id, message.envelope().sender(), v.recipients(),
+                    message.envelope().eightBitMime(), traceHeader.of(message), v.content())).results());
+        }
+        return new DeliveryReport(results);
     }
 
     /** Records the report and acts on it; false when the message stays (deferred or unrecordable). */
