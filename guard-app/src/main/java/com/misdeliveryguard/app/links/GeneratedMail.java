@@ -3,7 +3,11 @@ package com.misdeliveryguard.app.links;
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.io.IOException;
 
-/** Queues a mail the guard wrote (never checked, null sender): the delivery queue's {@code sendGenerated}. */
+/**
+ * Queues a mail the guard wrote (never checked, no DSN when it fails): the delivery queue's
+ * {@code sendGenerated}, with {@code postmaster@<host-name>} as envelope sender since receipts and
+ * incident reports are not delivery notifications.
+ */
 @FunctionalInterface
 interface GeneratedMail {
 

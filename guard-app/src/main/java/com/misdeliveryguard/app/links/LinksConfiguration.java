@@ -4,6 +4,9 @@ import com.misdeliveryguard.app.GuardProperties;
 import com.misdeliveryguard.app.relay.SmtpProperties;
 import com.misdeliveryguard.core.audit.DecisionLog;
 import com.misdeliveryguard.core.directory.ContactDirectory;
+import com.misdeliveryguard.core.mail.InvalidAddressException;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
 import com.misdeliveryguard.core.message.MessageFactsParser;
 import com.misdeliveryguard.core.rules.Policy;
 import com.misdeliveryguard.directory.organization.InternalDomains;
@@ -55,8 +58,15 @@ class LinksConfiguration {
     }
 
     @Bean
-    GeneratedMail generatedMail(ObjectProvider<DeliveryQueue> queue) {
-        return (message, to) -> queue.getObject().sendGenerated(message, to);
+    GeneratedMail generatedMail(ObjectProvider<DeliveryQueue> queue, GuardProperties guard) {
+        ReversePath postmaster;
+        try {
+            postmaster = ReversePath.of(MailAddress.parse("postmaster@" + guard.hostName()));
+        } catch (InvalidAddressException notQualified) {
+            postmaster = ReversePath.NULL; // guard.host-name is not fully qualified (demo): the null sender
+        }
+        ReversePath sender = postmaster;
+        return (message, to) -> queue.getObject().sendGenerated(message, to, sender);
     }
 
     @Bean

@@ -159,9 +159,18 @@ public final class DeliveryQueue implements AutoCloseable {
      * @return the queue id of the new message
      */
     public String sendGenerated(byte[] message, MailAddress to) throws IOException {
+        return sendGenerated(message, to, ReversePath.NULL);
+    }
+
+    /**
+     * Like {@link #sendGenerated(byte[], MailAddress)} with another envelope sender, for the guard's mails
+     * that are not delivery notifications (receipts, reports to security officers: RFC 5321 §4.5.5 asks the
+     * null sender only of notifications about delivery). A failure still produces no DSN (origin GUARD).
+     */
+    public String sendGenerated(byte[] message, MailAddress to, ReversePath sender) throws IOException {
         try (SpoolWriter writer = spool.create()) {
             writer.write(message, 0, message.length);
-            SpooledMessage notice = writer.commit(new Envelope(ReversePath.NULL, List.of(to), Optional.empty(),
+            SpooledMessage notice = writer.commit(new Envelope(sender, List.of(to), Optional.empty(),
                     "127.0.0.1", "localhost", false, true, clock.instant()), SpooledMessage.Origin.GUARD);
             spool.move(notice.id(), QueueState.INCOMING, QueueState.OUTGOING);
             enqueue(notice.id());
