@@ -44,7 +44,7 @@ class AttachmentsAsLinksTest extends LinksTestBase {
             assertThat(page.body()).contains(PDF_NAME).contains("みどり銀行").doesNotContain("%PDF");
         }
         assertThat(browser.head("/d/" + token).statusCode()).isEqualTo(200);
-        assertThat(downloadsOf(PARTNER)).as("GET and HEAD never count").isZero();
+        assertThat(downloadsOf(PARTNER, id)).as("GET and HEAD never count").isZero();
 
         Page p = page(browser, token);
         assertThat(client().post("/d/" + token + "/files/" + p.fileId(), Map.of()).statusCode())
@@ -58,11 +58,11 @@ class AttachmentsAsLinksTest extends LinksTestBase {
                 .startsWith("attachment;").contains("filename*=UTF-8''%E8%A6%8B%E7%A9%8D%E6%9B%B8_");
         assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(file.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
-        assertThat(downloadsOf(PARTNER)).isEqualTo(1);
+        assertThat(downloadsOf(PARTNER, id)).isEqualTo(1);
         assertThat(logOf(id)).contains("links-created", "downloaded");
 
         String receipt = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> mailsTo(SENDER, "添付ファイルをリンクで送信しました"), l -> !l.isEmpty()).get(0);
+                .until(() -> mailsTo(SENDER, "添付ファイルをリンクで送信しました: お見積書の送付 [basic]"), l -> !l.isEmpty()).get(0);
         assertThat(receipt).contains(PUBLIC_URL + "/my/sent/").contains("鈴木 花子").contains(PDF_NAME);
     }
 }

@@ -319,9 +319,10 @@ abstract class LinksTestBase {
         return new ConfirmClient(base());
     }
 
-    int downloadsOf(String address) {
+    /** Downloads recorded for a recipient of one message. */
+    int downloadsOf(String address, String queueId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM link_download d JOIN link_recipient r ON r.id = d.recipient_id "
-                + "WHERE r.address = ?", Integer.class, address);
+                + "WHERE r.address = ? AND r.queue_id = ?", Integer.class, address, queueId);
     }
 
     List<String> logOf(String queueId) {
