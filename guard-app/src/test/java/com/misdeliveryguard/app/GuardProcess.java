@@ -42,7 +42,9 @@ final class GuardProcess implements AutoCloseable {
         command.add(jar);
         command.add("--guard.data-dir=" + dataDir);
         command.add("--guard.smtp.port=" + smtpPort);
-        command.add("--server.port=0");
+        if (args.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+            command.add("--server.port=0");
+        }
         command.addAll(args);
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("guard-" + System.nanoTime() + ".log");
