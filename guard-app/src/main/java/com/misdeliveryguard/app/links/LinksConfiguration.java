@@ -4,6 +4,7 @@ import com.misdeliveryguard.app.GuardProperties;
 import com.misdeliveryguard.app.relay.SmtpProperties;
 import com.misdeliveryguard.core.audit.DecisionLog;
 import com.misdeliveryguard.core.directory.ContactDirectory;
+import com.misdeliveryguard.core.guard.Guard;
 import com.misdeliveryguard.core.mail.InvalidAddressException;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
@@ -17,6 +18,9 @@ import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +35,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 class LinksConfiguration {
+
+    /** Wraps every {@link Guard} so that {@code signed: hold} holds signed mail that links would alter. */
+    @Bean
+    static BeanPostProcessor signedMailHold(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof Guard guard) || bean instanceof SignedMailGuard) {
+                    return bean;
+                }
+                LinksProperties links = Binder.get(environment).bind("guard.attachments.links", LinksProperties.class)
+                        .orElseGet(() -> new LinksProperties(false, null, null, null, null, null, null, null, null));
+                return links.holdSigned() ? new SignedMailGuard(guard, links) : bean;
+            }
+        };
+    }
 
     @Bean
     LinkKeys linkKeys(LinksProperties links, GuardProperties guard) {
