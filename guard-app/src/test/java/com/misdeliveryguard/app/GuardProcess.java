@@ -50,7 +50,7 @@ final class GuardProcess implements AutoCloseable {
         Path log = dataDir.resolve("guard-" + System.nanoTime() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GuardProcess guard = new GuardProcess(process, smtpPort, log);
-        guard.awaitListener(Duration.ofSeconds(60));
+        guard.awaitListener(Duration.ofSeconds(180)); // a loaded CI machine can take a minute to start
         return guard;
     }
 
