@@ -69,8 +69,12 @@ final class GuardProcess implements AutoCloseable {
         command.add(jar);
         command.add("--guard.data-dir=" + dataDir);
         command.add("--guard.smtp.port=" + smtpPort);
-        int webPort = freePort();
-        command.add("--server.port=" + webPort);
+        // a caller may choose the web port itself (e.g. to put it in guard.public-url)
+        int webPort = args.stream().filter(a -> a.startsWith("--server.port=")).findFirst()
+                .map(a -> Integer.parseInt(a.substring("--server.port=".length()))).orElse(freePort());
+        if (args.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+            command.add("--server.port=" + webPort);
+        }
         command.addAll(args);
         Files.createDirectories(dataDir);
         Files.createDirectories(logDir);

@@ -82,7 +82,7 @@ public record PolicyProperties(String mode, Map<String, Rule> rules, Integer man
         try {
             return Action.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("guard.policy.rules." + id + ".action must be deliver, delay, hold "
+            throw new IllegalArgumentException("guard.policy.rules." + id + ".action must be deliver, link, delay, hold "
                     + "or reject, not '" + text + "'", e);
         }
     }

@@ -19,6 +19,7 @@ import com.misdeliveryguard.smtp.queue.BounceComposer;
 import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
 import com.misdeliveryguard.smtp.queue.IntakeRecords;
+import com.misdeliveryguard.smtp.queue.MessageVariants;
 import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.queue.TraceHeader;
 import com.misdeliveryguard.smtp.spool.Durability;
@@ -109,12 +110,13 @@ class RelayConfiguration {
 
     @Bean
     DeliveryQueue deliveryQueue(Spool spool, Upstream upstream, DeliveryProperties delivery, GuardProperties guard,
-            List<RelayEvents> listeners, Clock clock) {
+            List<RelayEvents> listeners, Clock clock, ObjectProvider<MessageVariants> variants) {
         RetrySchedule retry = new RetrySchedule(delivery.minimalBackoff(), delivery.maximalBackoff(),
                 delivery.maximalLifetime());
         return new DeliveryQueue(spool, upstream, retry, TraceHeader.rfc5321(guard.hostName()),
                 BounceComposer.rfc3464(guard.hostName(), clock),
-                allListeners(listeners), clock, delivery.workers(), delivery.drainTime());
+                allListeners(listeners), clock, delivery.workers(), delivery.drainTime(),
+                variants.getIfAvailable(() -> MessageVariants.ORIGINAL));
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like HTTP client: keeps its session cookie, reads CSRF tokens from forms, never follows redirects. */
-final class ConfirmClient {
+public final class ConfirmClient {
 
     static final String HEADLESS_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "HeadlessChrome/126.0.0.0 Safari/537.36";
@@ -25,11 +25,11 @@ final class ConfirmClient {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private String userAgent = "Mozilla/5.0 (confirm test)";
 
-    ConfirmClient(String base) {
+    public ConfirmClient(String base) {
         this.base = base;
     }
 
-    ConfirmClient userAgent(String agent) {
+    public ConfirmClient userAgent(String agent) {
         this.userAgent = agent;
         return this;
     }
@@ -39,17 +39,17 @@ final class ConfirmClient {
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").header("User-Agent", userAgent);
     }
 
-    HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(request(url).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<Void> head(String url) throws IOException, InterruptedException {
+    public HttpResponse<Void> head(String url) throws IOException, InterruptedException {
         return http.send(request(url).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 
     /** The CSRF token of the first form on the page at {@code url}. */
-    String csrf(String url) throws IOException, InterruptedException {
+    public String csrf(String url) throws IOException, InterruptedException {
         Matcher m = CSRF.matcher(get(url).body());
         if (!m.find()) {
             throw new AssertionError("no CSRF token on " + url);
@@ -58,11 +58,21 @@ final class ConfirmClient {
     }
 
     /** POSTs a form; each entry's values become repeated fields. */
-    HttpResponse<String> post(String url, Map<String, List<String>> form) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String url, Map<String, List<String>> form) throws IOException, InterruptedException {
+        return http.send(form(url, form), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs a form and keeps the answer as bytes (a download). */
+    public HttpResponse<byte[]> postForBytes(String url, Map<String, List<String>> form)
+            throws IOException, InterruptedException {
+        return http.send(form(url, form), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest form(String url, Map<String, List<String>> form) {
         String body = form.entrySet().stream().flatMap(e -> e.getValue().stream()
                 .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(v, StandardCharsets.UTF_8))).collect(Collectors.joining("&"));
-        return http.send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return request(url).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * only envelopes, header facts (subject, attachment names, Message-ID), findings, replies and ids.
  */
 public sealed interface AuditEvent permits MessageReceived, GuardEvent, HoldDecided, AdminAction, AuditAccess,
-        RetentionApplied {
+        RetentionApplied, LinkEvent {
 
     EventType type();
 

@@ -35,7 +35,21 @@ public enum EventType {
     /** Entries past the retention period were deleted. */
     RETENTION("retention"),
     /** Reconciliation put a message's records right after a crash or storage fault. */
-    REPAIRED("repaired");
+    REPAIRED("repaired"),
+    /** Attachments were stored and each external recipient was given a download link (SPEC §6a). */
+    LINKS_CREATED("links-created"),
+    /** Links were not applied (signed or encrypted mail), and why. */
+    LINKS_SKIPPED("links-skipped"),
+    /** A recipient downloaded a linked file. */
+    DOWNLOADED("downloaded"),
+    /** Download links were revoked. */
+    LINKS_REVOKED("links-revoked"),
+    /** A misdelivery was reported. */
+    INCIDENT_REPORTED("incident-reported"),
+    /** An administrator closed an incident. */
+    INCIDENT_CLOSED("incident-closed"),
+    /** Stored files past their expiry and grace period were deleted. */
+    FILES_PURGED("files-purged");
 
     private final String code;
 

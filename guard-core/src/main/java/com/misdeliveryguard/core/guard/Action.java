@@ -4,6 +4,8 @@ package com.misdeliveryguard.core.guard;
 public enum Action {
     /** Relay upstream now. */
     DELIVER,
+    /** Relay now, each external recipient's copy with its attachments as download links (SPEC §6a). */
+    LINK,
     /** Relay after a grace period; the sender may cancel ("undo send"). */
     DELAY,
     /** Keep the message until the sender confirms it. */

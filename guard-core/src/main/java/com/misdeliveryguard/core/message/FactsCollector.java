@@ -31,6 +31,9 @@ final class FactsCollector implements ContentHandler {
     private final StructureMonitor monitor;
     private final TopHeaders top;
     private final List<String> attachmentNames = new ArrayList<>();
+    private static final java.util.Set<String> SIGNED_OR_ENCRYPTED = java.util.Set.of("multipart/signed",
+            "multipart/encrypted", "application/pkcs7-mime", "application/x-pkcs7-mime", "application/pgp-encrypted");
+    private String signedAs;
     private Entity current;
     private int entities;
     private boolean stopped;
@@ -118,6 +121,9 @@ final class FactsCollector implements ContentHandler {
         current.headerComplete();
         topHeaderComplete |= current.isRoot();
         current.fileName().filter(name -> current.isAttachment()).ifPresent(attachmentNames::add);
+        if (signedAs == null && SIGNED_OR_ENCRYPTED.contains(current.mimeType())) {
+            signedAs = current.mimeType();
+        }
         if (current.isContainer() && current.depth() >= limits.maxNestingDepth()) {
             problems.add("MIME nesting deeper than " + limits.maxNestingDepth());
             current.flatten();
@@ -196,6 +202,11 @@ final class FactsCollector implements ContentHandler {
 
     List<String> attachmentNames() {
         return attachmentNames;
+    }
+
+    /** The first signed or encrypted media type met, if any (RFC 1847, RFC 8551). */
+    java.util.Optional<String> signedAs() {
+        return java.util.Optional.ofNullable(signedAs);
     }
 
     /**

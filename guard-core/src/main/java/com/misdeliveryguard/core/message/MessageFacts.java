@@ -22,10 +22,20 @@ import java.util.Optional;
  * @param openingLines    the first non-empty lines the sender wrote (text part, else HTML rendered), without
  *                        quoted replies and signature; at most 20 lines and 2000 characters, joined by LF
  * @param problems        what could not be parsed; empty for a well-formed message
+ * @param signedAs        the signed or encrypted media type the message contains (multipart/signed, …), if any
  */
 public record MessageFacts(Optional<HeaderAddress> from, List<HeaderAddress> to, List<HeaderAddress> cc,
         List<MailAddress> bcc, String subject, List<String> attachmentNames, Optional<String> messageId,
-        List<String> inReplyTo, List<String> references, String openingLines, List<String> problems) {
+        List<String> inReplyTo, List<String> references, String openingLines, List<String> problems,
+        Optional<String> signedAs) {
+
+    /** Facts of a message that is neither signed nor encrypted. */
+    public MessageFacts(Optional<HeaderAddress> from, List<HeaderAddress> to, List<HeaderAddress> cc,
+            List<MailAddress> bcc, String subject, List<String> attachmentNames, Optional<String> messageId,
+            List<String> inReplyTo, List<String> references, String openingLines, List<String> problems) {
+        this(from, to, cc, bcc, subject, attachmentNames, messageId, inReplyTo, references, openingLines, problems,
+                Optional.empty());
+    }
 
     public MessageFacts {
         Objects.requireNonNull(from, "from");
@@ -39,6 +49,7 @@ public record MessageFacts(Optional<HeaderAddress> from, List<HeaderAddress> to,
         references = List.copyOf(references);
         Objects.requireNonNull(openingLines, "openingLines");
         problems = List.copyOf(problems);
+        Objects.requireNonNull(signedAs, "signedAs");
     }
 
     /** True when the parser could read everything it needed. */

@@ -110,7 +110,7 @@ public final class MessageFactsParser {
         String subject = top.subject();
         String openingLines = collector.openingLines();
         return new MessageFacts(from, to, cc, bcc(recipients, to, cc), subject, collector.attachmentNames(),
-                top.messageId(), top.inReplyTo(), top.references(), openingLines, problems.toList());
+                top.messageId(), top.inReplyTo(), top.references(), openingLines, problems.toList(), collector.signedAs());
     }
 
     /** Envelope recipients whose address is in neither To nor Cc (local part compared without case). */

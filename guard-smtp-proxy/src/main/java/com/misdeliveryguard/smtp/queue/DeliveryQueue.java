@@ -63,6 +63,7 @@ public final class DeliveryQueue implements AutoCloseable {
     private final TraceHeader traceHeader;
     private final BounceComposer bounces;
     private final RelayEvents events;
+    private final MessageVariants variants;
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService ticker;
@@ -83,16 +84,20 @@ public final class DeliveryQueue implements AutoCloseable {
 
     public DeliveryQueue(Spool spool, Upstream upstream, RetrySchedule retry, TraceHeader traceHeader,
             BounceComposer bounces, RelayEvents events, Clock clock, int workers) {
-        this(spool, upstream, retry, traceHeader, bounces, events, clock, workers, DEFAULT_DRAIN_TIME);
+        this(spool, upstream, retry, traceHeader, bounces, events, clock, workers, DEFAULT_DRAIN_TIME,
+                MessageVariants.ORIGINAL);
     }
 
     /**
      * @param drainTime how long {@link #close} waits for deliveries in flight
      *                  ({@code guard.delivery.drain-time})
+     * @param variants  what each recipient is sent (one upstream transaction per variant)
      */
     public DeliveryQueue(Spool spool, Upstream upstream, RetrySchedule retry, TraceHeader traceHeader,
-            BounceComposer bounces, RelayEvents events, Clock clock, int workers, Duration drainTime) {
+            BounceComposer bounces, RelayEvents events, Clock clock, int workers, Duration drainTime,
+            MessageVariants variants) {
         this.drainTime = drainTime;
+        this.variants = variants;
         this.spool = spool;
         this.upstream = upstream;
         this.retry = retry;
@@ -250,7 +255,16 @@ public final class DeliveryQueue implements AutoCloseable {
      * @return the queue id of the new message
      */
     public String sendGenerated(byte[] message, MailAddress to) throws IOException {
-        String id = stageGenerated(message, to);
+        return sendGenerated(message, to, ReversePath.NULL);
+    }
+
+    /**
+     * Like {@link #sendGenerated(byte[], MailAddress)} with another envelope sender, for the guard's mails
+     * that are not delivery notifications (receipts, reports to security officers: RFC 5321 §4.5.5 asks the
+     * null sender only of notifications about delivery). A failure still produces no DSN (origin GUARD).
+     */
+    public String sendGenerated(byte[] message, MailAddress to, ReversePath sender) throws IOException {
+        String id = stageGenerated(message, to, sender);
         releaseGenerated(id);
         return id;
     }
@@ -264,9 +278,14 @@ public final class DeliveryQueue implements AutoCloseable {
      * @return the queue id of the new message
      */
     public String stageGenerated(byte[] message, MailAddress to) throws IOException {
+        return stageGenerated(message, to, ReversePath.NULL);
+    }
+
+    /** {@link #stageGenerated(byte[], MailAddress)} with another envelope sender. */
+    public String stageGenerated(byte[] message, MailAddress to, ReversePath sender) throws IOException {
         try (SpoolWriter writer = spool.createGenerated()) {
             writer.write(message, 0, message.length);
-            return writer.commit(new Envelope(ReversePath.NULL, List.of(to), Optional.empty(),
+            return writer.commit(new Envelope(sender, List.of(to), Optional.empty(),
                     "127.0.0.1", "localhost", false, true, clock.instant()), SpooledMessage.Origin.GUARD).id();
         }
     }
@@ -336,14 +355,34 @@ public final class DeliveryQueue implements AutoCloseable {
         }
         List<MailAddress> pending = journal.pending(message.envelope().recipients());
         if (!pending.isEmpty()) {
-            DeliveryReport report = upstream.deliver(new OutboundMessage(id, message.envelope().sender(), pending,
-                    message.envelope().eightBitMime(), traceHeader.of(message),
-                    () -> spool.openContent(QueueState.OUTGOING, id)));
+            DeliveryReport report = deliver(message, pending);
+            if (report == null) {
+                retryLater(id);
+                return;
+            }
             if (!settle(message, journal, report)) {
                 return;
             }
         }
         finish(id);
+    }
+
+    /** One upstream transaction per variant; null when the variants could not be made (nothing was sent). */
+    private DeliveryReport deliver(SpooledMessage message, List<MailAddress> pending) {
+        String id = message.id();
+        List<MessageVariants.Variant> split;
+        try {
+            split = variants.split(message, pending, () -> spool.openContent(QueueState.OUTGOING, id));
+        } catch (IOException | RuntimeException e) {
+            log.error("Cannot prepare the copies of {}; nothing was sent, it is tried again", id, e);
+            return null;
+        }
+        List<RecipientResult> results = new ArrayList<>();
+        for (MessageVariants.Variant v : split) {
+            results.addAll(upstream.deliver(new OutboundMessage(id, message.envelope().sender(), v.recipients(),
+                    message.envelope().eightBitMime(), traceHeader.of(message), v.content())).results());
+        }
+        return new DeliveryReport(results);
     }
 
     /** Records the report and acts on it; false when the message stays (deferred or unrecordable). */

@@ -189,7 +189,7 @@ public final class GuardIntake implements MessageIntake {
                         verdict.findings().size());
                 return new Queued(id);
             }
-            case DELIVER -> {
+            case DELIVER, LINK -> {
                 spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
                 queue.enqueue(id);
                 return new Queued(id);

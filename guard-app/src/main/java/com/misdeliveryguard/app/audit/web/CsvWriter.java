@@ -10,20 +10,20 @@ import java.util.List;
  * A cell that starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe, so a
  * spreadsheet never runs it as a formula (CSV injection).
  */
-final class CsvWriter {
+public final class CsvWriter {
 
     static final String BOM = "\uFEFF";
     private final Writer out;
 
-    CsvWriter(Writer out) {
+    public CsvWriter(Writer out) {
         this.out = out;
     }
 
-    void bom() {
+    public void bom() {
         write(BOM);
     }
 
-    void row(List<String> cells) {
+    public void row(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {

@@ -30,6 +30,8 @@ final class Summaries {
             case "audit-access" -> d.get("view") + " by " + by(d) + parameters(d);
             case "retention" -> "deleted " + d.get("deletedCount") + " entries through " + d.get("deletedThrough")
                     + " (older than " + d.get("retentionDays") + " days)";
+            case "links-created", "links-skipped", "downloaded", "links-revoked", "incident-reported", "incident-closed",
+                    "files-purged" -> String.valueOf(d.get("summary"));
             default -> type;
         };
     }

@@ -26,7 +26,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * {@code /confirm/**}, {@code /my/**} and the page's two static files.
  *
  * <ul>
- *   <li>{@code /confirm/**}: open (the token is the credential), CSRF on every POST;</li>
+ *   <li>{@code /confirm/**}, the download pages {@code /d/**} and the sender's {@code /my/sent/<token>}: open
+ *       (the token is the credential), CSRF on every POST;</li>
  *   <li>{@code /my/**}: signed in as an SMTP user ({@link SenderUsers}, bcrypt) with a form login at
  *       {@code /my/login}; the sign-in is kept under its own session key, so a sender never becomes a
  *       console user and signing out of one does not sign out of the other;</li>
@@ -54,12 +55,13 @@ class ConfirmSecurityConfiguration {
         List<AuthenticationProvider> providers = new ArrayList<>(List.of(provider));
         // employees sign in with their company directory account too (guard.security.ldap.*)
         directory.ifAvailable(accounts -> providers.add(DirectorySignIn.employees(accounts, SenderUsers.ROLE)));
-        http.securityMatcher("/confirm/**", "/confirm.css", "/confirm.js", "/my", "/my/**")
+        http.securityMatcher("/confirm/**", "/confirm.css", "/confirm.js", "/my", "/my/**", "/d/**")
                 .authenticationManager(new ProviderManager(providers))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/confirm/**", "/confirm.css", "/confirm.js", "/my/login").permitAll()
+                        .requestMatchers("/d/**", "/my/sent/*", "/my/sent/*/*").permitAll() // the token is the credential
                         .anyRequest().hasRole(SenderUsers.ROLE))
                 .formLogin(form -> form.loginPage("/my/login").loginProcessingUrl("/my/login")
                         .defaultSuccessUrl("/my/held", true).failureUrl("/my/login?error")
