@@ -17,6 +17,7 @@ import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
 import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.queue.TraceHeader;
+import com.misdeliveryguard.smtp.queue.VerdictReview;
 import com.misdeliveryguard.smtp.spool.Durability;
 import com.misdeliveryguard.smtp.spool.Spool;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -110,8 +112,9 @@ class RelayConfiguration {
 
     @Bean
     GuardIntake guardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue,
-            List<RelayEvents> listeners) {
-        return new GuardIntake(spool, parser, guard, queue, allListeners(listeners));
+            List<RelayEvents> listeners, ObjectProvider<VerdictReview> review) {
+        return new GuardIntake(spool, parser, guard, queue, allListeners(listeners),
+                review.getIfAvailable(() -> VerdictReview.NONE));
     }
 
     @Bean

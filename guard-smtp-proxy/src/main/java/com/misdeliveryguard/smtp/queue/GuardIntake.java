@@ -36,13 +36,21 @@ public final class GuardIntake implements MessageIntake {
     private final Guard guard;
     private final DeliveryQueue queue;
     private final RelayEvents events;
+    private final VerdictReview review;
 
     public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events) {
+        this(spool, parser, guard, queue, events, VerdictReview.NONE);
+    }
+
+    /** With a {@link VerdictReview} that may revise each verdict of the guard (e.g. a confirmation in the client). */
+    public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events,
+            VerdictReview review) {
         this.spool = spool;
         this.parser = parser;
         this.guard = guard;
         this.queue = queue;
         this.events = events;
+        this.review = review;
     }
 
     @Override
@@ -55,7 +63,7 @@ public final class GuardIntake implements MessageIntake {
         } else {
             try (InputStream content = spool.openContent(QueueState.INCOMING, message.id())) {
                 facts = Optional.of(parser.parse(content, message.envelope().recipients()));
-                verdict = guard.check(message.envelope(), facts.get());
+                verdict = reviewed(message, facts.get(), guard.check(message.envelope(), facts.get()));
             } catch (IOException | RuntimeException e) {
                 verdict = failClosed(message, e);
             }
@@ -78,6 +86,16 @@ public final class GuardIntake implements MessageIntake {
             } catch (IOException e) {
                 log.error("Cannot read incoming message {} during recovery", id, e);
             }
+        }
+    }
+
+    private Verdict reviewed(SpooledMessage message, MessageFacts facts, Verdict verdict) {
+        try {
+            return review.review(message.envelope(), facts, verdict,
+                    () -> spool.openContent(QueueState.INCOMING, message.id()));
+        } catch (IOException | RuntimeException e) {
+            log.error("Reviewing the verdict of {} failed; keeping the guard's verdict", message.id(), e);
+            return verdict;
         }
     }
 
