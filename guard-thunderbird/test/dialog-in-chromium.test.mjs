@@ -10,7 +10,9 @@ import { freePort, guardJar, startGuard } from './support/guard.mjs';
 import { serveAddin } from './support/static-server.mjs';
 import { browserMissing, startBrowser } from './support/webdriver.mjs';
 
-const screenshots = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+// npm test refreshes the committed screenshots; under Maven they go to target/ (the tree stays clean)
+const screenshots = process.env.ADDIN_BUILD_DIR ? join(process.env.ADDIN_BUILD_DIR, 'screenshots')
+  : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 const skip = !guardJar() ? 'guard-app jar not built (mvn package first)' : browserMissing();
 
 const DETAILS = {
