@@ -52,7 +52,8 @@ async function askUser(question) {
   const id = nextDialog++;
   const answered = new Promise((resolve) => dialogs.set(id, { question, resolve }));
   const window = await messenger.windows.create({
-    type: 'popup', url: `src/dialog/dialog.html?id=${id}`, width: 720, height: 760, allowScriptsToClose: true,
+    type: 'popup', url: messenger.runtime.getURL(`src/dialog/dialog.html?id=${id}`), width: 720, height: 760,
+    allowScriptsToClose: true,
   });
   const closed = (windowId) => {
     if (windowId === window.id && dialogs.has(id)) {

@@ -28,15 +28,19 @@ describe('the confirmation dialog in headless Chromium', { skip }, () => {
   let guard;
   let server;
   let origin;
+  let browser;
 
   before(async () => {
-    const port = await freePort();
+    const port = Number(process.env.ADDIN_PAGE_PORT) || await freePort();
     origin = `http://127.0.0.1:${port}`;
     server = await serveAddin(port);
     guard = await startGuard({ allowedOrigins: [origin] });
+    assert.ok(guard.allowedOrigins.includes(origin), 'the guard sends CORS headers to the page');
+    browser = await startBrowser();
   });
 
   after(async () => {
+    await browser?.quit();
     server?.close();
     await guard?.stop();
   });
@@ -47,8 +51,7 @@ describe('the confirmation dialog in headless Chromium', { skip }, () => {
 
   for (const lang of ['ja', 'en']) {
     test(`every recipient is a card; send only after every tick and the look-alike replaced (${lang})`, async () => {
-      const browser = await startBrowser({ lang });
-      try {
+      {
         await browser.open(pageUrl(lang));
         await browser.waitFor('return document.body.dataset.ready === "true"');
         const cards = await browser.script(`return [...document.querySelectorAll('.card')].map((c) => ({
@@ -86,23 +89,18 @@ describe('the confirmation dialog in headless Chromium', { skip }, () => {
         const answer = await browser.waitFor('return window.__answer');
         assert.deepEqual(answer, { send: true, ticked: ['k.suzuki@aoba-shoji.co.jp', 'ichiro.tanaka@midori-bank.co.jp'],
           choices: { replace: { 'tanaka@aoba-shoji.com': 'tanaka@aoba-shoji.co.jp' }, bcc: [] } });
-      } finally {
-        await browser.quit();
       }
     });
   }
 
   test('Back to editing answers "do not send"', async () => {
-    const browser = await startBrowser({ lang: 'en' });
-    try {
+    {
       await browser.open(pageUrl('en', { ...DETAILS, to: ['田中 太郎 <tanaka@aoba-shoji.co.jp>'] }));
       await browser.waitFor('return document.body.dataset.ready === "true"');
       assert.equal(await browser.script('return document.getElementById("send").disabled'), true,
         'nothing ticked yet');
       await browser.click('#back');
       assert.deepEqual(await browser.waitFor('return window.__answer'), { send: false });
-    } finally {
-      await browser.quit();
     }
   });
 });

@@ -53,7 +53,8 @@ function prefs({ smtpPort }) {
     'mailnews.start_page.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
     'mail.spellcheck.inline': false, 'mail.warn_on_send_accel_key': false, 'app.update.enabled': false,
     'mail.rights.version': 1, 'toolkit.telemetry.reportingpolicy.firstRun': false,
-    'browser.dom.window.dump.enabled': true, 'intl.locale.requested': 'ja',
+    'browser.dom.window.dump.enabled': true, 'devtools.console.stdout.chrome': true,
+    'devtools.console.stdout.content': true, 'intl.locale.requested': 'ja',
   };
   return Object.entries(p).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n');
 }
@@ -85,14 +86,14 @@ describe('Thunderbird (headless) with the add-in, sending through the guard', { 
     mkdirSync(join(profile, 'extensions'));
     writeFileSync(join(profile, 'user.js'), prefs({ smtpPort: guard.smtpPort }));
     build({ output: join(profile, 'extensions', `${ADDIN_ID}.xpi`),
-      defaults: { guardUrl: guard.url, username: guard.username, password: guard.password, autoConfirm: true } });
+      defaults: { guardUrl: guard.url, username: guard.username, password: guard.password, autoConfirm: 'dialog' } });
     const driverDir = join(here, 'thunderbird', 'driver');
     const driverConfig = {
       reportUrl: `http://127.0.0.1:${reportPort}/report`, startDelayMs: 8000, search: '田中',
       cases: [
         { name: 'directory-contact', to: ['田中 太郎 <tanaka@aoba-shoji.co.jp>'], subject: `お見積り E2E-OK-${nonce}`,
           body: 'あおば商事株式会社 営業部 田中様\n\nいつもお世話になっております。' },
-        { name: 'new-address-at-known-org', to: ['new.person@aoba-shoji.co.jp'],
+        { name: 'new-address-at-known-org', to: ['e2e.person@aoba-shoji.co.jp'],
           subject: `ご挨拶 E2E-HELD-WITHOUT-TICKET-${nonce}`, body: 'はじめてご連絡いたします。' },
         { name: 'lookalike', to: ['田中 太郎 <tanaka@aoba-shoji.com>'], subject: `お見積り E2E-LOOKALIKE-${nonce}`,
           body: 'あおば商事株式会社 営業部 田中様\n\nいつもお世話になっております。' },
@@ -104,10 +105,14 @@ describe('Thunderbird (headless) with the add-in, sending through the guard', { 
 
     thunderbird = spawn(THUNDERBIRD, ['--headless', '--no-remote', '-profile', profile],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_HEADLESS: '1' } });
+    process.once('exit', () => thunderbird.kill('SIGKILL'));
     thunderbird.stdout.on('data', (d) => { output += d; });
     thunderbird.stderr.on('data', (d) => { output += d; });
-    await eventually(() => reports.some((r) => r.step === 'done') || thunderbird.exitCode !== null, 240_000,
-      'the driver to finish').catch((e) => { throw new Error(`${e.message}; reports ${JSON.stringify(reports)}\n${output.slice(-3000)}`); });
+    await eventually(() => reports.some((r) => r.step === 'done') || thunderbird.exitCode !== null, Number(process.env.TB_WAIT_MS ?? 240_000),
+      'the driver to finish').catch((e) => {
+      const relevant = output.split('\n').filter((l) => /Misdelivery|moz-extension|JavaScript|Error/i.test(l));
+      throw new Error(`${e.message}; reports ${JSON.stringify(reports)}\n${relevant.slice(-60).join('\n')}`);
+    });
   });
 
   after(async () => {
@@ -133,17 +138,25 @@ describe('Thunderbird (headless) with the add-in, sending through the guard', { 
       && m.startsWith('X-Envelope-From: <yamada.taro@example.co.jp>\r\nX-Envelope-To: <tanaka@aoba-shoji.co.jp>')),
     30_000, 'the message in the outbox');
     assert.match(eml, /User-Agent: Mozilla Thunderbird/);
-    assert.match(await guard.decisionLog(), /Confirmed in the client by addin/);
+    assert.match(await guard.decisionLog('recipient=tanaka@aoba-shoji.co.jp'), /Confirmed in the client by addin/);
   });
 
   test('a message the relay would hold (new address at a known company) is delivered on its ticket', async () => {
     assert.equal(step('new-address-at-known-org')?.ok, true, JSON.stringify(reports));
     await eventually(() => guard.outbox().some((m) => m.startsWith(
-      'X-Envelope-From: <yamada.taro@example.co.jp>\r\nX-Envelope-To: <new.person@aoba-shoji.co.jp>')),
+      'X-Envelope-From: <yamada.taro@example.co.jp>\r\nX-Envelope-To: <e2e.person@aoba-shoji.co.jp>')),
     30_000, 'the message in the outbox');
-    const log = await guard.decisionLog();
+    const log = await guard.decisionLog('recipient=e2e.person@aoba-shoji.co.jp');
+    assert.match(log, /Confirmed in the client by addin/);
     assert.match(log, /unknown-at-known-org/, 'the guard found what would hold it');
     assert.match(log, /"guardAction":"HOLD"|guardAction[^,}]*HOLD/, 'and delivered it instead of holding');
+  });
+
+  test('the confirmation dialog opened in Thunderbird for each message (test mode answers it)', () => {
+    const shown = output.match(/Misdelivery Guard dialog \(test mode\): \d+ cards, pressing \w+/g) ?? [];
+    assert.deepEqual(shown, ['Misdelivery Guard dialog (test mode): 1 cards, pressing send',
+      'Misdelivery Guard dialog (test mode): 1 cards, pressing send',
+      'Misdelivery Guard dialog (test mode): 1 cards, pressing back'], output.slice(-3000));
   });
 
   test('a message to a look-alike domain is stopped before sending', async () => {

@@ -45,7 +45,9 @@ export async function confirmBeforeSend({ details, attachments = [], settings, g
     if (round > 0 && unseen.length === 0 && model.ticket) {
       return send(current, changes, model, 'confirmed-after-changes');
     }
-    const decision = settings.autoConfirm ? automaticDecision(model) : await askUser({ model });
+    // test modes: true answers here; 'dialog' shows the real dialog, which then answers itself
+    const decision = settings.autoConfirm === true ? automaticDecision(model)
+      : await askUser({ model, auto: settings.autoConfirm === 'dialog' });
     if (!decision?.send) {
       return { cancel: true, outcome: decision?.reason ?? 'back-to-editing', model };
     }

@@ -9,7 +9,7 @@ export const DEFAULTS = Object.freeze({
   tick: 'all-external', // or 'flagged': which recipients need a tick
   offline: 'ask', // 'ask' | 'send' | 'wait' when the guard cannot be reached
   labels: true, // autocomplete shows 「name — organization department」
-  autoConfirm: false, // test mode: confirm without showing the dialog (never for people)
+  autoConfirm: false, // test modes (never for people): true = confirm without the dialog, 'dialog' = the dialog ticks and sends itself
   timeoutMs: 8000,
 });
 
@@ -31,5 +31,6 @@ export function mergeSettings({ packaged = {}, managed = {}, local = {} } = {}) 
   const settings = { ...DEFAULTS, ...pick(packaged), ...pick(local), ...pick(managed) };
   if (!['all-external', 'flagged'].includes(settings.tick)) settings.tick = DEFAULTS.tick;
   if (!['ask', 'send', 'wait'].includes(settings.offline)) settings.offline = DEFAULTS.offline;
+  if (![true, false, 'dialog'].includes(settings.autoConfirm)) settings.autoConfirm = false;
   return { settings, fixed };
 }

@@ -33,10 +33,23 @@ export function freePort() {
 }
 
 /**
- * Starts the guard; resolves when /actuator/health is UP.
+ * The guard for a test file: the one scripts/run-tests.mjs started for all files (GUARD_SHARED, a JSON
+ * description; its stop() does nothing), else a fresh one.
+ * @param {{allowedOrigins?: string[]}} options
+ */
+export async function startGuard(options = {}) {
+  if (process.env.GUARD_SHARED) {
+    const shared = JSON.parse(process.env.GUARD_SHARED);
+    return handle({ ...shared, child: null });
+  }
+  return launchGuard(options);
+}
+
+/**
+ * Starts the packaged jar; resolves when /actuator/health is UP.
  * @param {{allowedOrigins?: string[], args?: string[]}} options
  */
-export async function startGuard({ allowedOrigins = [], args = [] } = {}) {
+export async function launchGuard({ allowedOrigins = [], args = [] } = {}) {
   const jar = guardJar();
   if (!jar) throw new Error('guard-app jar not built: run mvn package first (or set GUARD_JAR)');
   const data = mkdtempSync(join(tmpdir(), 'guard-addin-'));
@@ -53,6 +66,7 @@ export async function startGuard({ allowedOrigins = [], args = [] } = {}) {
     ...args,
   ];
   const child = spawn(process.env.JAVA ?? 'java', command, { stdio: ['ignore', 'pipe', 'pipe'] });
+  process.once('exit', () => child.kill('SIGKILL')); // never outlive the test process
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
@@ -72,23 +86,29 @@ export async function startGuard({ allowedOrigins = [], args = [] } = {}) {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
+  return handle({ url, smtpPort, data, allowedOrigins, child });
+}
+
+function handle({ url, smtpPort, data, allowedOrigins = [], child }) {
   return {
-    url, smtpPort, data, username: 'addin', password: PASSWORD,
-    log: () => log,
+    url, smtpPort, data, allowedOrigins, username: 'addin', password: PASSWORD,
+    /** What another process needs to use this guard (GUARD_SHARED). */
+    describe: () => JSON.stringify({ url, smtpPort, data, allowedOrigins }),
     /** Texts of the .eml files in the demo outbox. */
     outbox() {
       const dir = join(data, 'outbox');
       return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml'))
         .map((f) => readFileSync(join(dir, f), 'utf8')) : [];
     },
-    /** The decision log as the auditor's API gives it (JSON text). */
-    async decisionLog() {
+    /** The decision log as the auditor's API gives it (JSON text), optionally filtered (e.g. recipient=). */
+    async decisionLog(filter = '') {
       const auth = Buffer.from(`auditor:${PASSWORD}`).toString('base64');
-      const response = await fetch(`${url}/api/v1/audit/entries?size=500`, { headers: { Authorization: `Basic ${auth}` } });
+      const response = await fetch(`${url}/api/v1/audit/entries?size=500&${filter}`,
+        { headers: { Authorization: `Basic ${auth}` } });
       return response.text();
     },
     async stop() {
-      if (child.exitCode === null) {
+      if (child && child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);

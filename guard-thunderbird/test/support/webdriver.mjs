@@ -14,7 +14,8 @@ export function browserMissing() {
     : 'Debian packages chromium and chromium-driver are not installed (./test installs them)';
 }
 
-export async function startBrowser({ lang = 'ja' } = {}) {
+/** One headless Chromium; pages choose their language themselves (the stub reads ?lang=). */
+export async function startBrowser() {
   const port = await freePort();
   const driver = spawn(CHROMEDRIVER, [`--port=${port}`], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
@@ -38,8 +39,7 @@ export async function startBrowser({ lang = 'ja' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'guard-addin-chromium-'));
   const session = await call('POST', '/session', { capabilities: { alwaysMatch: { browserName: 'chrome',
     'goog:chromeOptions': { binary: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu',
-      '--disable-dev-shm-usage', '--no-first-run', `--user-data-dir=${profile}`, '--window-size=760,900',
-      `--lang=${lang}`] } } } });
+      '--disable-dev-shm-usage', '--no-first-run', `--user-data-dir=${profile}`, '--window-size=760,900'] } } } });
   const s = `/session/${session.sessionId}`;
   const element = async (css) => Object.values(await call('POST', `${s}/element`, { using: 'css selector', value: css }))[0];
   return {

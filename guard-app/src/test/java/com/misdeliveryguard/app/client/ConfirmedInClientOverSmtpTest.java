@@ -163,7 +163,19 @@ class ConfirmedInClientOverSmtpTest {
                 .contains("moz-extension://guard-addin-test");
         HttpResponse<String> other = preflight("https://evil.example");
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        assertThat(other.statusCode()).isEqualTo(403);
+    }
+
+    /** Thunderbird sends an add-in's fetches with its per-install origin: served, without CORS headers. */
+    @Test
+    void shouldServeAnAddinWhoseOriginIsNotListed() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/check"))
+                .header("Content-Type", "application/json").header("Authorization", basic("addin"))
+                .header("Origin", "moz-extension://0b5e3f5c-1d2a-4c8e-9f5e-6a7b8c9d0e1f")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"" + SENDER + "\",\"to\":[{\"address\":"
+                        + "\"tanaka@aoba-shoji.co.jp\"}]}", StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     private HttpResponse<String> preflight(String origin) throws Exception {
