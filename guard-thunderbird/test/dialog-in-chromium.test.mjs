@@ -93,6 +93,21 @@ describe('the confirmation dialog in headless Chromium', { skip }, () => {
     });
   }
 
+  test('guard unreachable: the dialog offers "send anyway" and "wait" (ja)', async () => {
+    const down = `${origin}/src/dialog/dialog.html?id=1&lang=ja&guard=${encodeURIComponent('http://127.0.0.1:9')}`
+      + `&user=addin&password=x&details=${encodeURIComponent(JSON.stringify(DETAILS))}`;
+    await browser.open(down);
+    await browser.waitFor('return document.body.dataset.ready === "true"');
+    const view = await browser.script(`return { offline: !document.getElementById('offline').hidden,
+      question: document.getElementById('question').hidden, send: document.getElementById('send').textContent,
+      back: document.getElementById('back').textContent, text: document.body.innerText }`);
+    assert.deepEqual([view.offline, view.question, view.send, view.back],
+      [true, true, 'このまま送信', '待つ（送信しない）']);
+    assert.match(view.text, /誤送信ガードに接続できません/);
+    await browser.click('#send');
+    assert.deepEqual(await browser.waitFor('return window.__answer'), { send: true });
+  });
+
   test('Back to editing answers "do not send"', async () => {
     {
       await browser.open(pageUrl('en', { ...DETAILS, to: ['田中 太郎 <tanaka@aoba-shoji.co.jp>'] }));

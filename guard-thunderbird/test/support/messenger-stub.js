@@ -33,8 +33,12 @@
           const guard = createGuardClient({ url: params.get('guard'), username: params.get('user'),
             password: params.get('password') });
           const details = JSON.parse(params.get('details'));
-          const verdict = await guard.check(checkRequest(details));
-          return { model: toDialogModel(verdict, { tick: params.get('tick') || 'all-external', language: lang }) };
+          try {
+            const verdict = await guard.check(checkRequest(details));
+            return { model: toDialogModel(verdict, { tick: params.get('tick') || 'all-external', language: lang }) };
+          } catch (e) {
+            return { offline: true, error: e.message }; // what the background script asks when the guard is down
+          }
         }
         window.__answer = message.answer;
         return true;
