@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeZone           zone of the console's times and of the statistics' days
  * @param pageSize           entries per page of the console's list
  * @param exportLimit        most entries in one CSV export
- * @param users              console users: {@code name}, {@code password-hash} (bcrypt), {@code roles} (AUDITOR, ADMIN)
+ * @param users              console users: {@code name}, {@code password-hash} (bcrypt), {@code roles} (AUDITOR, ADMIN;
+ *                           CLIENT for mail-client add-ins: check and directory search only)
  */
 @ConfigurationProperties("guard.audit")
 public record AuditProperties(Duration retention, Integer checkpointEvery, Duration checkpointInterval,

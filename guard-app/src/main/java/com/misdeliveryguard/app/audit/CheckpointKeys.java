@@ -12,8 +12,11 @@ import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Where the checkpoint key comes from: {@code guard.audit.checkpoint-key}, else a file generated on first start. */
-final class CheckpointKeys {
+/**
+ * Where the checkpoint key comes from: {@code guard.audit.checkpoint-key}, else a file generated on first start.
+ * Other HMAC keys of the guard (the client confirmation tickets) are kept the same way through {@link #secret}.
+ */
+public final class CheckpointKeys {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointKeys.class);
 
@@ -21,13 +24,23 @@ final class CheckpointKeys {
     }
 
     static CheckpointKey load(String configured, Path file) {
+        try {
+            return CheckpointKey.of(secret(configured, file, "guard.audit.checkpoint-key"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("guard.audit.checkpoint-key is too short: use at least 16 "
+                    + "characters, e.g. the output of 'openssl rand -hex 32'", e);
+        }
+    }
+
+    /**
+     * A secret: {@code configured} when set, else the content of {@code file}, which is created with 32 random
+     * bytes (hex, owner-only permissions) on first use.
+     *
+     * @param property the property that sets it, named in the error when the file cannot be read or made
+     */
+    public static String secret(String configured, Path file, String property) {
         if (configured != null && !configured.isBlank()) {
-            try {
-                return CheckpointKey.of(configured);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("guard.audit.checkpoint-key is too short: use at least 16 "
-                        + "characters, e.g. the output of 'openssl rand -hex 32'", e);
-            }
+            return configured.strip();
         }
         try {
             if (!Files.exists(file)) {
@@ -40,12 +53,11 @@ final class CheckpointKeys {
                     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
                 }
                 Files.move(tmp, file);
-                log.info("Generated the audit checkpoint key {} (keep a copy elsewhere to verify exports)", file);
+                log.info("Generated the key {} (set {} to share it between instances)", file, property);
             }
-            return CheckpointKey.of(Files.readString(file));
+            return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the audit checkpoint key " + file
-                    + "; set guard.audit.checkpoint-key instead", e);
+            throw new UncheckedIOException("Cannot read or create the key " + file + "; set " + property + " instead", e);
         }
     }
 }

@@ -1,8 +1,10 @@
 package com.misdeliveryguard.app.policy;
 
+import com.misdeliveryguard.app.client.ConfirmationTickets;
 import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.directory.LearnedRecipients;
 import com.misdeliveryguard.core.guard.Guard;
+import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.Envelope;
 import com.misdeliveryguard.core.mail.InvalidAddressException;
@@ -32,7 +34,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/v1/check}: the verdict the relay would give, for mail-client add-ins and scripts.
- * Nothing is sent, held or remembered (the thread history is only read).
+ * Nothing is sent, held or remembered (the thread history is only read). The answer carries a
+ * confirmation ticket for the add-in ({@link ConfirmationTickets}).
  *
  * <ul>
  *   <li>{@code Content-Type: message/rfc822} (or {@code text/plain}): a raw message; the envelope is
@@ -48,13 +51,15 @@ class CheckApiController {
     private final MessageFactsParser parser;
     private final Guard guard;
     private final Clock clock;
+    private final ConfirmationTickets tickets;
 
     CheckApiController(MessageFactsParser parser, ContactDirectory directory, LearnedRecipients learned,
-            ThreadHistory threads, Policy policy, SenderHistory senders, Clock clock) {
+            ThreadHistory threads, Policy policy, SenderHistory senders, Clock clock, ConfirmationTickets tickets) {
         this.parser = parser;
         this.guard = RuleEngine.builder(directory).policy(policy).learnedRecipients(learned).threadHistory(threads)
                 .senderHistory(senders).recordThreads(false).build();
         this.clock = clock;
+        this.tickets = tickets;
     }
 
     @PostMapping(path = "/api/v1/check", consumes = {"message/rfc822", "text/plain"})
@@ -88,7 +93,8 @@ class CheckApiController {
         Envelope envelope = new Envelope(sender, recipients, Optional.ofNullable(who).map(Principal::getName),
                 "127.0.0.1", "check-api", true, true, clock.instant());
         MessageFacts facts = parser.parse(new ByteArrayInputStream(message), recipients);
-        return CheckResult.of(guard.check(envelope, facts));
+        Verdict verdict = guard.check(envelope, facts);
+        return CheckResult.of(verdict, tickets.offer(who.getName(), sender, recipients, facts.subject(), verdict));
     }
 
     private static List<MailAddress> headerRecipients(MessageFacts headers) {

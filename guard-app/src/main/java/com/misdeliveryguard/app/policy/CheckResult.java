@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.policy;
 
+import com.misdeliveryguard.app.client.ConfirmationTickets;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.ResolvedRecipient;
 import com.misdeliveryguard.core.guard.Verdict;
@@ -16,8 +17,10 @@ import java.util.Map;
  * @param policyAction what the policy asks for (differs from {@code action} in shadow mode)
  * @param recipients   every envelope recipient
  * @param findings     every finding
+ * @param confirmation the ticket that lets the relay deliver what the user confirmed in the client
  */
-record CheckResult(String action, String policyAction, List<Recipient> recipients, List<FindingView> findings) {
+record CheckResult(String action, String policyAction, List<Recipient> recipients, List<FindingView> findings,
+        ConfirmationTickets.Offer confirmation) {
 
     record Recipient(String address, String role, String displayName, String directoryStatus, String name,
             String organization, String department, boolean internal) {
@@ -27,10 +30,10 @@ record CheckResult(String action, String policyAction, List<Recipient> recipient
             Map<String, String> evidence) {
     }
 
-    static CheckResult of(Verdict verdict) {
+    static CheckResult of(Verdict verdict, ConfirmationTickets.Offer confirmation) {
         return new CheckResult(lower(verdict.action().name()), lower(verdict.policyAction().name()),
                 verdict.recipients().stream().map(CheckResult::recipient).toList(),
-                verdict.findings().stream().map(CheckResult::finding).toList());
+                verdict.findings().stream().map(CheckResult::finding).toList(), confirmation);
     }
 
     private static Recipient recipient(ResolvedRecipient r) {

@@ -22,6 +22,7 @@ import com.misdeliveryguard.smtp.queue.IntakeRecords;
 import com.misdeliveryguard.smtp.queue.MessageVariants;
 import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.queue.TraceHeader;
+import com.misdeliveryguard.smtp.queue.VerdictReview;
 import com.misdeliveryguard.smtp.spool.Durability;
 import com.misdeliveryguard.smtp.spool.RepairLog;
 import com.misdeliveryguard.smtp.spool.Spool;
@@ -126,9 +127,10 @@ class RelayConfiguration {
     @Bean
     GuardIntake guardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue,
             List<RelayEvents> listeners, List<IntakeRecords> records, PlatformTransactionManager transactions,
-            MeterRegistry registry) {
+            MeterRegistry registry, ObjectProvider<VerdictReview> review) {
         return new GuardIntake(spool, parser, guard, queue, allListeners(listeners),
-                new TransactionalIntakeRecords(records, new TransactionTemplate(transactions), registry));
+                new TransactionalIntakeRecords(records, new TransactionTemplate(transactions), registry),
+                review.getIfAvailable(() -> VerdictReview.NONE));
     }
 
     @Bean

@@ -14,7 +14,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 final class ConsoleUsers {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleUsers.class);
-    private static final Set<String> ROLES = Set.of("AUDITOR", "ADMIN");
+    private static final Set<String> ROLES = Set.of("AUDITOR", "ADMIN", "CLIENT");
 
     private ConsoleUsers() {
     }
@@ -36,7 +36,7 @@ final class ConsoleUsers {
             }
             if (u.roles().isEmpty() || !ROLES.containsAll(u.roles())) {
                 throw new IllegalArgumentException("guard.audit.users: user " + u.name() + " has roles " + u.roles()
-                        + "; roles must be AUDITOR and/or ADMIN");
+                        + "; roles must be AUDITOR, ADMIN and/or CLIENT (check and directory search only, for add-ins)");
             }
             if (!names.add(u.name())) {
                 throw new IllegalArgumentException("guard.audit.users: the user name " + u.name() + " appears twice");

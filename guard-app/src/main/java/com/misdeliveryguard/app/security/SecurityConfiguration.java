@@ -33,8 +33,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *       other actuator endpoints: ADMIN;</li>
  *   <li>reading ({@code GET}/{@code HEAD}) the console {@code /audit/**}, {@code /api/**}, {@code /admin/**}:
  *       AUDITOR or ADMIN;</li>
- *   <li>{@code POST /api/v1/check} (a verdict, nothing sent or stored): AUDITOR or ADMIN, without CSRF
- *       token, since scripts and add-ins call it with HTTP Basic and it changes no state;</li>
+ *   <li>{@code POST /api/v1/check} (a verdict, nothing sent or stored): AUDITOR, ADMIN or CLIENT, without CSRF
+ *       token, since scripts and add-ins call it with HTTP Basic and it changes no state;
+ *       {@code GET /api/v1/directory/search}: AUDITOR, ADMIN or CLIENT (the add-in's role, nothing else);</li>
  *   <li>every other method anywhere (actions): ADMIN only, so an auditor gets 403;</li>
  *   <li>anything else: signed in.</li>
  * </ul>
@@ -59,14 +60,16 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/prometheus").access(SecurityConfiguration::loopbackOrAdmin)
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/confirm/**", "/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/directory/search").hasAnyRole("AUDITOR", "ADMIN", "CLIENT")
                 .requestMatchers(HttpMethod.GET, "/audit/**", "/api/**", "/admin/**").hasAnyRole("AUDITOR", "ADMIN")
                 .requestMatchers(HttpMethod.HEAD, "/audit/**", "/api/**", "/admin/**").hasAnyRole("AUDITOR", "ADMIN")
-                .requestMatchers(HttpMethod.POST, "/api/v1/check").hasAnyRole("AUDITOR", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/v1/check").hasAnyRole("AUDITOR", "ADMIN", "CLIENT")
                 .requestMatchers(SecurityConfiguration::isAction).hasRole("ADMIN")
                 .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/check")
                         // JSON-only actions for scripts (HoldsApiController): a cross-site form cannot send them
                         .ignoringRequestMatchers("/api/v1/holds/**"))
+                .cors(Customizer.withDefaults()) // only guard.client.allowed-origins (app.client)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/audit", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -12,12 +12,12 @@ import java.nio.file.StandardCopyOption;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The demo directory, an upstream sink and a way to send, shared by the checks' application tests. */
-final class PolicyTestSupport {
+public final class PolicyTestSupport {
 
     private PolicyTestSupport() {
     }
 
-    static SmtpSink sink() {
+    public static SmtpSink sink() {
         try {
             return SmtpSink.start();
         } catch (IOException e) {
@@ -26,7 +26,7 @@ final class PolicyTestSupport {
     }
 
     /** Registers data dir, SMTP port, upstream, the bundled demo directory and the internal domain. */
-    static void register(DynamicPropertyRegistry registry, String name, SmtpSink upstream) {
+    public static void register(DynamicPropertyRegistry registry, String name, SmtpSink upstream) {
         try {
             Path data = Files.createTempDirectory("guard-" + name);
             Path directory = data.resolve("directory.csv");
@@ -64,7 +64,7 @@ final class PolicyTestSupport {
         }
     }
 
-    static String b64(String text) {
+    public static String b64(String text) {
         return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 

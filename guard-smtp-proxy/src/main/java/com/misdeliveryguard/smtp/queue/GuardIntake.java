@@ -48,20 +48,26 @@ public final class GuardIntake implements MessageIntake {
     private final DeliveryQueue queue;
     private final RelayEvents events;
     private final IntakeRecords records;
+    private final VerdictReview review;
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
     public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events) {
-        this(spool, parser, guard, queue, events, IntakeRecords.NONE);
+        this(spool, parser, guard, queue, events, IntakeRecords.NONE, VerdictReview.NONE);
     }
 
+    /**
+     * @param records committed before the 250 (hold record, decision-log entries; ADR 0005)
+     * @param review  may revise each verdict of the guard (e.g. a confirmation in the client)
+     */
     public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events,
-            IntakeRecords records) {
+            IntakeRecords records, VerdictReview review) {
         this.spool = spool;
         this.parser = parser;
         this.guard = guard;
         this.queue = queue;
         this.events = events;
         this.records = records;
+        this.review = review;
     }
 
     @Override
@@ -88,7 +94,7 @@ public final class GuardIntake implements MessageIntake {
         } else {
             try (InputStream content = spool.openContent(QueueState.INCOMING, message.id())) {
                 facts = Optional.of(parser.parse(content, message.envelope().recipients()));
-                verdict = guard.check(message.envelope(), facts.get());
+                verdict = reviewed(message, facts.get(), guard.check(message.envelope(), facts.get()));
             } catch (IOException | RuntimeException e) {
                 verdict = failClosed(message, e);
             }
@@ -162,6 +168,16 @@ public final class GuardIntake implements MessageIntake {
                     + "(the client retries too: a possible duplicate)", message.id(), deleteFailed);
         }
         return new TryLater(TRY_LATER);
+    }
+
+    private Verdict reviewed(SpooledMessage message, MessageFacts facts, Verdict verdict) {
+        try {
+            return review.review(message.envelope(), facts, verdict,
+                    () -> spool.openContent(QueueState.INCOMING, message.id()));
+        } catch (IOException | RuntimeException e) {
+            log.error("Reviewing the verdict of {} failed; keeping the guard's verdict", message.id(), e);
+            return verdict;
+        }
     }
 
     private static Verdict failClosed(SpooledMessage message, Exception e) {
