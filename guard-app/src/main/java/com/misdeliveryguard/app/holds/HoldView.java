@@ -1,9 +1,9 @@
 package com.misdeliveryguard.app.holds;
 
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
+import com.misdeliveryguard.app.confirm.hold.HeldRecipient;
 import com.misdeliveryguard.app.confirm.present.FindingWords;
 import com.misdeliveryguard.app.confirm.present.RecipientCard;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.confirm.present.Texts;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.mail.MailAddress;
@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * A held message as the administrator sees it (page and JSON): the envelope recipients as the
- * sender's page shows them ({@link RecipientCards}), each with the findings about it.
+ * sender's page shows them (the {@link RecipientCard} of what the verdict resolved), each with the findings about it.
  *
  * @param queueId    spool id
  * @param sender     envelope sender
@@ -40,22 +40,22 @@ record HoldView(String queueId, String sender, String subject, String state, Str
     record Recipient(RecipientCard card, String standingKey, boolean flagged, List<String> findings) {
     }
 
-    static HoldView of(HeldMessage hold, RecipientCards cards, Locale locale, ZoneId zone) {
+    static HoldView of(HeldMessage hold, Locale locale, ZoneId zone) {
         Texts texts = Texts.of(locale, zone);
         List<MailAddress> flagged = hold.flaggedRecipients();
         return new HoldView(hold.queueId(), hold.sender().address().map(Object::toString).orElse("<>"),
                 hold.subject(), hold.state().name().toLowerCase(Locale.ROOT), hold.times().createdAt().toString(),
                 hold.times().expiresAt().toString(), texts.time(hold.times().expiresAt()),
-                hold.envelopeRecipients().stream().map(r -> recipient(hold, r, cards, flagged.contains(r),
-                        words(hold.findingsAbout(r), texts))).toList(),
+                hold.recipients().stream().filter(HeldRecipient::inEnvelope).map(r -> recipient(r,
+                        flagged.contains(r.mailAddress().orElseThrow()),
+                        words(hold.findingsAbout(r.mailAddress().orElseThrow()), texts))).toList(),
                 words(hold.generalFindings(), texts), hold.ruleIds());
     }
 
-    /** The one place that makes a hold recipient's card: the sender's page's presentation component. */
-    private static Recipient recipient(HeldMessage hold, MailAddress address, RecipientCards cards, boolean flagged,
-            List<String> findings) {
-        RecipientCard card = cards.card(address, hold.sender());
-        return new Recipient(card, card.standing().key(), flagged, findings);
+    /** The card the sender's page shows, from what the hold recorded (no second directory lookup). */
+    private static Recipient recipient(HeldRecipient recipient, boolean flagged, List<String> findings) {
+        RecipientCard card = RecipientCard.of(recipient);
+        return new Recipient(card, card.standingKey(), flagged, findings);
     }
 
     private static List<String> words(List<Finding> findings, Texts texts) {

@@ -4,7 +4,6 @@ import com.misdeliveryguard.app.audit.AuditProperties;
 import com.misdeliveryguard.app.confirm.AdminDecisions;
 import com.misdeliveryguard.app.confirm.DecisionResult;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.app.console.ConsoleLanguage;
 import com.misdeliveryguard.app.console.ConsoleTexts;
 import com.misdeliveryguard.core.audit.Actor;
@@ -33,13 +32,11 @@ class HoldsAdminController {
     static final int LIMIT = 200;
     private final HoldQueries holds;
     private final AdminDecisions decisions;
-    private final RecipientCards cards;
     private final AuditProperties audit;
 
-    HoldsAdminController(HoldQueries holds, AdminDecisions decisions, RecipientCards cards, AuditProperties audit) {
+    HoldsAdminController(HoldQueries holds, AdminDecisions decisions, AuditProperties audit) {
         this.holds = holds;
         this.decisions = decisions;
-        this.cards = cards;
         this.audit = audit;
     }
 
@@ -48,7 +45,7 @@ class HoldsAdminController {
         ConsoleTexts t = ConsoleLanguage.of(request);
         Locale locale = Locale.forLanguageTag(t.lang());
         model.addAttribute("holds", holds.open(LIMIT).stream()
-                .map(h -> HoldView.of(h, cards, locale, audit.timeZone())).toList());
+                .map(h -> HoldView.of(h, locale, audit.timeZone())).toList());
         model.addAttribute("done", done);
         return "admin/holds";
     }

@@ -4,7 +4,6 @@ import com.misdeliveryguard.app.audit.AuditProperties;
 import com.misdeliveryguard.app.confirm.AdminDecisions;
 import com.misdeliveryguard.app.confirm.DecisionResult;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
-import com.misdeliveryguard.app.confirm.present.RecipientCards;
 import com.misdeliveryguard.core.mail.MailAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -37,13 +36,11 @@ class HoldsApiController {
 
     private final HoldQueries holds;
     private final AdminDecisions decisions;
-    private final RecipientCards cards;
     private final AuditProperties audit;
 
-    HoldsApiController(HoldQueries holds, AdminDecisions decisions, RecipientCards cards, AuditProperties audit) {
+    HoldsApiController(HoldQueries holds, AdminDecisions decisions, AuditProperties audit) {
         this.holds = holds;
         this.decisions = decisions;
-        this.cards = cards;
         this.audit = audit;
     }
 
@@ -55,7 +52,7 @@ class HoldsApiController {
     Map<String, Object> list(@RequestParam(defaultValue = "en") String lang) {
         Locale locale = Locale.forLanguageTag("ja".equals(lang) ? "ja" : "en");
         return Map.of("holds", holds.open(HoldsAdminController.LIMIT).stream()
-                .map(h -> HoldView.of(h, cards, locale, audit.timeZone())).toList());
+                .map(h -> HoldView.of(h, locale, audit.timeZone())).toList());
     }
 
     @PostMapping(path = "/{queueId}/release", consumes = MediaType.APPLICATION_JSON_VALUE)

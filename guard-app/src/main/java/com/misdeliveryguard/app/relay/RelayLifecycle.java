@@ -69,11 +69,7 @@ final class RelayLifecycle implements SmartLifecycle {
                 recovered.get(QueueState.CORRUPT).size());
         queue.resume(recovered);
         uncheckedAtStart = recovered.get(QueueState.INCOMING);
-        queue.startTicking(tick, () -> {
-            if (directoryLoaded) {
-                intake.retryIncoming(clock.instant().minus(INCOMING_GRACE));
-            }
-        });
+        queue.startTicking(tick, () -> directoryLoaded ? intake.retryIncoming(clock.instant().minus(INCOMING_GRACE)) : 0);
         running = true;
         log.info("SMTP listener opens when the directory start-up import has finished");
     }
