@@ -76,6 +76,8 @@ final class InternalAddressLooksLikeAColleague extends RecipientRule {
                 "The internal address " + address + " is nobody's, but " + whyEn + ". Did you mean " + colleague.address() + "?",
                 Findings.evidence("colleague", colleague.address().toString(),
                         "colleagueName", colleague.name().map(n -> n.display()).orElse(null),
-                        "resemblance", because, "didYouMean", colleague.address().toString()));
+                        "resemblance", because, "didYouMean", colleague.address().toString(),
+                        "suggestedAddress", colleague.address().toString(),
+                        "suggestedName", colleague.name().map(n -> n.display()).orElse(null)));
     }
 }

@@ -169,6 +169,8 @@ final class NamesakeOfUsualRecipient implements Rule {
                         "usualRecipientName", usual.contact().name().map(PersonName::display).orElse(null),
                         "usualDeliveries", Integer.toString(often),
                         "recipientDeliveries", Integer.toString(written),
-                        "didYouMean", usual.contact().address().toString()));
+                        "didYouMean", usual.contact().address().toString(),
+                        "suggestedAddress", usual.contact().address().toString(),
+                        "suggestedName", usual.contact().name().map(PersonName::display).orElse(null)));
     }
 }

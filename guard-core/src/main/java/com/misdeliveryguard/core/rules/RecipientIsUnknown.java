@@ -56,7 +56,9 @@ final class RecipientIsUnknown extends RecipientRule {
                         + " belongs to no known organization. Check that the address is right." + hintEn,
                 Findings.evidence("domain", domain,
                         "knownPerson", person.flatMap(Contact::name).map(PersonName::display).orElse(null),
-                        "didYouMean", person.map(p -> p.address().toString()).orElse(null))));
+                        "didYouMean", person.map(p -> p.address().toString()).orElse(null),
+                        "suggestedAddress", person.map(p -> p.address().toString()).orElse(null),
+                        "suggestedName", person.flatMap(Contact::name).map(PersonName::display).orElse(null))));
     }
 
     /**

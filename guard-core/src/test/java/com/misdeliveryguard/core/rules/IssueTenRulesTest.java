@@ -76,6 +76,7 @@ class IssueTenRulesTest {
 
             assertThat(findings(mail, history, RuleIds.NAMESAKE_OF_USUAL_RECIPIENT)).singleElement().satisfies(f -> {
                 assertThat(f.evidence()).containsEntry("didYouMean", "kimura.shin@example.co.jp")
+                        .containsEntry("suggestedAddress", "kimura.shin@example.co.jp") // "send to … instead" on the page
                         .containsEntry("usualDeliveries", "5").containsEntry("recipientDeliveries", "0");
                 assertThat(f.explanationJa()).contains("木村 伸");
                 assertThat(f.actionable()).isTrue();
@@ -121,7 +122,8 @@ class IssueTenRulesTest {
         void shouldSuggestTheColleagueOneEditAway() {
             assertThat(findings(Mail.from(SENDER).to("kimura.sin@example.co.jp"), RuleIds.INTERNAL_ADDRESS_TYPO))
                     .singleElement().satisfies(f -> assertThat(f.evidence())
-                            .containsEntry("didYouMean", "kimura.shin@example.co.jp").containsEntry("resemblance", "address"));
+                            .containsEntry("didYouMean", "kimura.shin@example.co.jp").containsEntry("resemblance", "address")
+                            .containsEntry("suggestedAddress", "kimura.shin@example.co.jp"));
         }
 
         @Test
@@ -214,9 +216,11 @@ class IssueTenRulesTest {
         void shouldSuggestTheDirectoryAddressOfAKnownPersonsPrivateAddress() {
             assertThat(findings(Mail.from(SENDER).to("田中 一郎", "tanaka.ichiro1975@gmail.com"), RuleIds.UNKNOWN_RECIPIENT))
                     .singleElement().satisfies(f -> assertThat(f.evidence())
-                            .containsEntry("didYouMean", "ichiro.tanaka@midori-bank.co.jp"));
+                            .containsEntry("didYouMean", "ichiro.tanaka@midori-bank.co.jp")
+                            .containsEntry("suggestedAddress", "ichiro.tanaka@midori-bank.co.jp"));
             assertThat(findings(Mail.from(SENDER).to("田中", "tanaka1975@gmail.com"), RuleIds.UNKNOWN_RECIPIENT))
-                    .singleElement().satisfies(f -> assertThat(f.evidence()).doesNotContainKey("didYouMean"));
+                    .singleElement().satisfies(f -> assertThat(f.evidence()).doesNotContainKey("didYouMean")
+                            .doesNotContainKey("suggestedAddress"));
         }
 
         @Test
