@@ -356,10 +356,6 @@ public final class DeliveryQueue implements AutoCloseable {
         List<MailAddress> pending = journal.pending(message.envelope().recipients());
         if (!pending.isEmpty()) {
             DeliveryReport report = deliver(message, pending);
-            if (report == null) {
-                retryLater(id);
-                return;
-            }
             if (!settle(message, journal, report)) {
                 return;
             }
@@ -367,15 +363,22 @@ public final class DeliveryQueue implements AutoCloseable {
         finish(id);
     }
 
-    /** One upstream transaction per variant; null when the variants could not be made (nothing was sent). */
+    /**
+     * One upstream transaction per variant. When the variants cannot be made, nothing is sent and every
+     * pending recipient fails temporarily: the message is deferred with backoff like any temporary
+     * failure, and bounces when its lifetime ends instead of being retried for ever.
+     */
     private DeliveryReport deliver(SpooledMessage message, List<MailAddress> pending) {
         String id = message.id();
         List<MessageVariants.Variant> split;
         try {
             split = variants.split(message, pending, () -> spool.openContent(QueueState.OUTGOING, id));
         } catch (IOException | RuntimeException e) {
-            log.error("Cannot prepare the copies of {}; nothing was sent, it is tried again", id, e);
-            return null;
+            log.error("Cannot prepare the copies of {}; nothing was sent, it is deferred", id, e);
+            String reply = "451 4.3.0 The relay could not prepare the message for delivery: "
+                    + String.valueOf(e.getMessage()).replaceAll("[\\r\\n]+", " ");
+            return new DeliveryReport(pending.stream()
+                    .map(r -> new RecipientResult(r, RecipientResult.Outcome.TEMPORARY_FAILURE, reply)).toList());
         }
         List<RecipientResult> results = new ArrayList<>();
         for (MessageVariants.Variant v : split) {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * some recipients and its own content for others.
  *
  * <p>Contract: the variants' recipients are exactly {@code pending}, each once. An exception means
- * nothing was sent: the attempt counts as a local failure and is tried again later.
+ * nothing was sent: every pending recipient counts as a temporary failure (deferred with backoff,
+ * bounced when the message's lifetime ends).
  */
 @FunctionalInterface
 public interface MessageVariants {

@@ -52,6 +52,11 @@ final class RelayFixture implements AutoCloseable {
 
     /** With a bounce composer of the test's choosing (null = the real RFC 3464 one). */
     RelayFixture(int upstreamPort, Guard guard, Path existingDir, BounceComposer bounces) {
+        this(upstreamPort, guard, existingDir, bounces, MessageVariants.ORIGINAL);
+    }
+
+    /** With what each recipient is sent (e.g. a provider that fails). */
+    RelayFixture(int upstreamPort, Guard guard, Path existingDir, BounceComposer bounces, MessageVariants variants) {
         try {
             this.dir = existingDir != null ? existingDir : Files.createTempDirectory("guard-relay-test");
             this.spool = Spool.open(dir.resolve("spool"), clock, Durability.FSYNC);
@@ -72,7 +77,8 @@ final class RelayFixture implements AutoCloseable {
         };
         this.queue = new DeliveryQueue(spool, upstream, RetrySchedule.defaults(),
                 TraceHeader.rfc5321("guard.test"),
-                bounces != null ? bounces : BounceComposer.rfc3464("guard.test", clock), copyBytes, clock, 2);
+                bounces != null ? bounces : BounceComposer.rfc3464("guard.test", clock), copyBytes, clock, 2,
+                DeliveryQueue.DEFAULT_DRAIN_TIME, variants);
         this.intake = new GuardIntake(spool, new MessageFactsParser(MessageFactsParser.Limits.defaults()), guard, queue,
                 copyBytes);
         try {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.misdeliveryguard.core.guard.DeliverEverything;
 import com.misdeliveryguard.smtp.spool.QueueState;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.io.IOException;
@@ -121,6 +122,47 @@ class UpstreamFailuresTest {
         assertThat(dsn.recipients()).isEqualTo(List.of("<alice@example.com>"));
         assertThat(dsn.dataAsString()).contains("Status: 5.4.7").contains("Final-Recipient: rfc822; bob@example.org");
         assertThat(relay.count(QueueState.DEFERRED)).isZero();
+    }
+
+    /**
+     * A message whose copies cannot be made (e.g. attachments as links on a message the rewriter cannot
+     * read) is never sent unaltered and never retried for ever: it is deferred like a temporary failure
+     * and bounced when its lifetime ends.
+     */
+    @Test
+    void shouldDeferAndFinallyBounceAMessageWhoseCopiesCannotBeMade() throws Exception {
+        MessageVariants failing = (message, pending, original) -> {
+            if (message.origin() == SpooledMessage.Origin.GUARD) {
+                return MessageVariants.ORIGINAL.split(message, pending, original);
+            }
+            throw new IOException("too many parts to rewrite");
+        };
+        try (RelayFixture broken = new RelayFixture(sink.port(), new DeliverEverything(), null, null, failing)) {
+            try (RawSmtpClient client = broken.ehlo()) {
+                RawSmtpClient.expect(client.command("MAIL FROM:<alice@example.com>"), "250");
+                RawSmtpClient.expect(client.command("RCPT TO:<bob@example.org>"), "250");
+                RawSmtpClient.expect(client.command("DATA"), "354");
+                client.write("From: alice@example.com\r\nTo: bob@example.org\r\nSubject: quote\r\n"
+                        + "Message-ID: <q-2@example.com>\r\n\r\nplease find the quote\r\n.\r\n");
+                RawSmtpClient.expect(client.reply(), "250");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> broken.count(QueueState.DEFERRED) == 1);
+            for (int hour = 0; hour < 5 * 24 + 2; hour++) {
+                broken.advance(Duration.ofHours(1));
+                await().atMost(Duration.ofSeconds(10)).until(() -> broken.queue.active() == 0);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> sink.transactions().stream()
+                    .anyMatch(t -> t.mailFrom().equals("<>")));
+            assertThat(sink.transactions()).as("only the bounce reached the upstream, never the unaltered message")
+                    .singleElement().satisfies(dsn -> {
+                        assertThat(dsn.recipients()).containsExactly("<alice@example.com>");
+                        assertThat(dsn.dataAsString()).contains("Status: 5.4.7")
+                                .contains("Final-Recipient: rfc822; bob@example.org")
+                                .contains("could not prepare the message for delivery");
+                    });
+            await().atMost(Duration.ofSeconds(5)).until(() -> broken.count(QueueState.DEFERRED) == 0
+                    && broken.count(QueueState.OUTGOING) == 0);
+        }
     }
 
     @Test
