@@ -142,6 +142,9 @@ public final class DirectoryAccounts {
         if (member(search, entry, properties.adminGroup())) {
             roles.add("ADMIN");
         }
+        if (member(search, entry, properties.clientGroup())) {
+            roles.add("CLIENT");
+        }
         return roles;
     }
 

@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bindPassword its password
  * @param auditorGroup DN of the group whose members get role AUDITOR
  * @param adminGroup   DN of the group whose members get role ADMIN
+ * @param clientGroup  DN of the group whose members get role CLIENT (the mail-client add-in: check
+ *                     and directory search only); unset = no directory account gets it
  * @param timeout      connect and response timeout
  */
 @ConfigurationProperties("guard.security.ldap")
 public record LdapSignInProperties(String url, String baseDn, String userFilter, String bindDn, String bindPassword,
-        String auditorGroup, String adminGroup, Duration timeout) {
+        String auditorGroup, String adminGroup, String clientGroup, Duration timeout) {
 
     public LdapSignInProperties {
         userFilter = userFilter == null || userFilter.isBlank()

@@ -107,6 +107,7 @@ abstract class ConsoleTestBase {
         registry.add("guard.security.ldap.base-dn", () -> "ou=people,dc=example,dc=co,dc=jp");
         registry.add("guard.security.ldap.auditor-group", () -> "cn=guard-auditors,ou=groups,dc=example,dc=co,dc=jp");
         registry.add("guard.security.ldap.admin-group", () -> "cn=guard-admins,ou=groups,dc=example,dc=co,dc=jp");
+        registry.add("guard.security.ldap.client-group", () -> "cn=guard-clients,ou=groups,dc=example,dc=co,dc=jp");
     }
 
     private static GreenMail greenMail() {

@@ -41,6 +41,21 @@ class DirectorySignInTest extends ConsoleTestBase {
     }
 
     @Test
+    void shouldLetAMemberOfTheClientGroupCheckAndSearchButNothingElse() throws Exception {
+        ConsoleClient addIn = new ConsoleClient(webPort);
+        assertThat(addIn.postJsonWithBasic("/api/v1/check", "mori", "mori-dir-pass", """
+                {"from": "mori@example.co.jp", "to": [{"name": "佐藤 一郎", "address": "sato@aoba-shoji.co.jp"}],
+                 "subject": "お見積り", "body": "株式会社あおば商事 佐藤様"}""").statusCode())
+                .as("the add-in's check with a directory account in the client group").isEqualTo(200);
+        assertThat(addIn.getWithBasic("/api/v1/directory/search?q=sato", "mori", "mori-dir-pass").statusCode())
+                .as("directory search").isEqualTo(200);
+        assertThat(addIn.getWithBasic("/api/v1/holds", "mori", "mori-dir-pass").statusCode())
+                .as("nothing of the console").isEqualTo(403);
+        assertThat(addIn.getWithBasic("/api/v1/directory/search?q=sato", "kimura", "kimura-dir-pass").statusCode())
+                .as("an employee outside the client group").isIn(401, 403);
+    }
+
+    @Test
     void shouldRefuseAWrongPasswordAndAnEmployeeOutsideTheGroups() throws Exception {
         assertThat(new ConsoleClient(webPort).signIn("inoue", "wrong").headers().firstValue("Location")).get()
                 .asString().endsWith("/login?error");
