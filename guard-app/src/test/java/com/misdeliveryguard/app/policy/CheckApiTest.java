@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +136,38 @@ class CheckApiTest {
                 .contains("\"action\":\"hold\"").contains("namesake-of-usual-recipient")
                 .contains("\"usualRecipient\":\"tanaka.misaki@example.co.jp\"").contains("\"usualDeliveries\":\"3\"")
                 .contains("Did autocomplete pick the namesake?").contains("自動補完"));
+
+        // the same mail through the relay is held, and the sender's confirmation page names the rule in words
+        // and offers to send to the usual colleague instead
+        int sent = upstream.transactions().size();
+        assertThat(PolicyTestSupport.send(listener.port(), "tanaka.k@hokuto-sys.co.jp",
+                PolicyTestSupport.named("田中 健", "tanaka.k@hokuto-sys.co.jp"), "【社外秘】チェックリスト",
+                "田中さん\n\nチェックリストを送ります。")).startsWith("250");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> upstream.transactions().size() > sent);
+        SmtpSink.Transaction notice = upstream.transactions().get(sent);
+        assertThat(notice.recipients()).containsExactly("<yamada.taro@example.co.jp>");
+        Matcher link = Pattern.compile("/confirm/[A-Za-z0-9_-]{43}").matcher(plainText(notice.data()));
+        assertThat(link.find()).as("the notice carries the confirmation link").isTrue();
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + link.group() + "?lang=ja")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("いつも送っている相手と同じ名前の別人").doesNotContain(">namesake-of-usual-recipient<")
+                .contains("代わりに").contains("tanaka.misaki@example.co.jp");
+    }
+
+    /** The text/plain part of a notification as sent (multipart/alternative). */
+    private static String plainText(byte[] raw) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        Object content = message.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                if (multipart.getBodyPart(i).isMimeType("text/plain")) {
+                    return (String) multipart.getBodyPart(i).getContent();
+                }
+            }
+        }
+        return String.valueOf(content);
     }
 
     @Test
