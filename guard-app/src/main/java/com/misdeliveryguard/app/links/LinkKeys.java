@@ -1,23 +1,16 @@
 package com.misdeliveryguard.app.links;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.misdeliveryguard.app.audit.CheckpointKeys;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one secret behind stored files and links (ADR 0010), handled like the audit checkpoint key:
@@ -30,8 +23,6 @@ import org.slf4j.LoggerFactory;
  * stored.
  */
 final class LinkKeys {
-
-    private static final Logger log = LoggerFactory.getLogger(LinkKeys.class);
 
     private final SecretKey fileKey;
     private final byte[] tokenKey;
@@ -48,33 +39,14 @@ final class LinkKeys {
         return new LinkKeys(master);
     }
 
+    /** The configured key, else the one generated once into {@code file} (as the checkpoint key is). */
     static LinkKeys load(String configured, Path file) {
-        if (configured != null && !configured.isBlank()) {
-            try {
-                return of(HexFormat.of().parseHex(configured.strip()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("guard.attachments.links.key must be 64 hex digits, e.g. the output "
-                        + "of 'openssl rand -hex 32'", e);
-            }
-        }
+        String hex = CheckpointKeys.secret(configured, file, "guard.attachments.links.key");
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                Files.writeString(tmp, HexFormat.of().formatHex(key) + "\n");
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                }
-                Files.move(tmp, file);
-                log.info("Generated the attachment key {}; set guard.attachments.links.key to the same value on every "
-                        + "instance sharing the database", file);
-            }
-            return of(HexFormat.of().parseHex(Files.readString(file).strip()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the attachment key " + file
-                    + "; set guard.attachments.links.key instead", e);
+            return of(HexFormat.of().parseHex(hex));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("guard.attachments.links.key must be 64 hex digits, e.g. the output "
+                    + "of 'openssl rand -hex 32'", e);
         }
     }
 
