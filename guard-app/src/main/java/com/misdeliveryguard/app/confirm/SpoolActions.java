@@ -68,6 +68,16 @@ final class SpoolActions {
         }
     }
 
+    /** True when the policy converts the held message to Bcc: its external To/Cc addresses leave the header. */
+    boolean convertsToBcc(HeldMessage hold) {
+        verify(hold);
+        try {
+            return !spool.headerRemovals(QueueState.HOLD, hold.queueId()).isEmpty();
+        } catch (IOException e) {
+            throw new MessageGone("cannot read " + hold.queueId(), e);
+        }
+    }
+
     /** Sends a corrected copy in place of the held message; returns the copy's queue id. */
     String releaseCorrected(HeldMessage hold, byte[] content, List<MailAddress> recipients) {
         verify(hold);
