@@ -3,6 +3,7 @@ package com.misdeliveryguard.app.cluster.coherence;
 import java.sql.DriverManager;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -30,10 +31,12 @@ class CoherenceConfiguration {
     /** After Flyway: the channel's name carries the schema, which Flyway may create. */
     @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
-    CacheCoherence cacheCoherence(DataSource dataSource, DatabaseKind database, DataSourceProperties properties) {
+    CacheCoherence cacheCoherence(DataSource dataSource, DatabaseKind database,
+            ObjectProvider<DataSourceProperties> settings) {
         if (database != DatabaseKind.POSTGRESQL) {
             return CacheCoherence.local();
         }
+        DataSourceProperties properties = settings.getObject();
         return CacheCoherence.over(new NotifyChannel(new JdbcTemplate(dataSource), () -> {
             Properties connection = new Properties();
             String user = properties.determineUsername();

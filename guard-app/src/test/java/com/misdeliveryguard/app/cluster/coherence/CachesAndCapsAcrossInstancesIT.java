@@ -7,26 +7,32 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.misdeliveryguard.app.confirm.ConfirmClient;
 import com.misdeliveryguard.app.confirm.HoldScheduler;
-import com.misdeliveryguard.core.directory.LearnedRecipient;
 import com.misdeliveryguard.core.history.Correspondent;
 import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.directory.importer.DirectoryImporter;
-import com.misdeliveryguard.directory.learned.CachedLearnedRecipients;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +45,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ul>
  *   <li>a directory import on A changes B's verdicts (check API) within a second, although B had just
  *       cached the recipient as unknown and its cache trusts an answer for five minutes;</li>
- *   <li>a recipient learned on A (what a confirmation there does) is trusted by B at once;</li>
+ *   <li>a recipient the sender confirmed on A's confirmation page is trusted by B at once;</li>
  *   <li>a delivery relayed by A shows in B's sender history at once;</li>
  *   <li>the per-sender caps (RELIABILITY promise 8) are counted once across both: eight holds of one
  *       sender submitted to both at the same time, with at most three notification mails an hour and two
@@ -110,16 +116,51 @@ class CachesAndCapsAcrossInstancesIT {
     }
 
     @Test
-    void aRecipientLearnedOnOneInstanceIsTrustedByTheOtherAtOnce() throws Exception {
+    void aRecipientConfirmedOnOneInstanceIsTrustedByTheOtherAtOnce() throws Exception {
         String privateAddress = "yamamoto.private@gmail.com";
+        submit(a, SENDER, privateAddress, "資料送付の件");
+        String link = await().atMost(Duration.ofSeconds(20)).until(() -> noticeLink("資料送付の件"), Optional::isPresent)
+                .orElseThrow().replace("http://guard.test", SharedSchema.base(a));
         assertThat(SharedSchema.check(b, SENDER, privateAddress)).contains("\"directoryStatus\":\"unknown\"");
 
-        // what a confirmation on A does for each confirmed recipient the directory does not know
-        a.getBean(CachedLearnedRecipients.class).learn(new LearnedRecipient(MailAddress.of(SENDER),
-                MailAddress.of(privateAddress), Instant.now(), Optional.empty()));
+        ConfirmClient sender = new ConfirmClient(SharedSchema.base(a));
+        HttpResponse<String> sent = sender.post(link, Map.of("_csrf", List.of(sender.csrf(link)), "action",
+                List.of("send"), "pick:" + privateAddress, List.of("send")));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
 
         await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() ->
                 SharedSchema.check(b, SENDER, privateAddress).contains("\"directoryStatus\":\"learned\""));
+    }
+
+    /** The confirmation link in the sender's notice about the held message of this subject, once it reached the sink. */
+    private Optional<String> noticeLink(String subject) throws Exception {
+        for (SmtpSink.Transaction t : upstream.transactions()) {
+            if (t.mailFrom().equals("<>") && t.recipients().contains("<" + SENDER + ">")) {
+                MimeMessage notice = new MimeMessage(Session.getInstance(new Properties()),
+                        new ByteArrayInputStream(t.data()));
+                if (notice.getSubject().contains(subject)) {
+                    return linkIn(notice.getContent());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> linkIn(Object content) throws Exception {
+        if (content instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                Optional<String> link = linkIn(parts.getBodyPart(i).getContent());
+                if (link.isPresent()) {
+                    return link;
+                }
+            }
+        } else if (content instanceof String text) {
+            Matcher link = Pattern.compile("http://guard\\.test/confirm/[A-Za-z0-9_-]{43}").matcher(text);
+            if (link.find()) {
+                return Optional.of(link.group());
+            }
+        }
+        return Optional.empty();
     }
 
     @Test
