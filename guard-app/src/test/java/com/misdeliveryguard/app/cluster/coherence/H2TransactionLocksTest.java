@@ -13,11 +13,6 @@ class H2TransactionLocksTest implements TransactionLocksContract {
         return database.dataSource();
     }
 
-    @Override
-    public DatabaseKind kind() {
-        return DatabaseKind.of(database.dataSource());
-    }
-
     @AfterEach
     void close() {
         database.close();

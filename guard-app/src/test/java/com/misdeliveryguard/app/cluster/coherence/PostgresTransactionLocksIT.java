@@ -23,11 +23,6 @@ class PostgresTransactionLocksIT implements TransactionLocksContract {
         return database.dataSource();
     }
 
-    @Override
-    public DatabaseKind kind() {
-        return DatabaseKind.of(database.dataSource());
-    }
-
     @AfterEach
     void close() {
         if (database != null) {

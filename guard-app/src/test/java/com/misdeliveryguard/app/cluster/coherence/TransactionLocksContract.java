@@ -21,10 +21,8 @@ interface TransactionLocksContract {
 
     DataSource dataSource();
 
-    DatabaseKind kind();
-
     private TransactionLocks locks() {
-        return new TransactionLocks(new JdbcTemplate(dataSource()), kind());
+        return new TransactionLocks(new JdbcTemplate(dataSource()), DatabaseKind.of(dataSource()));
     }
 
     private TransactionTemplate transactions() {
