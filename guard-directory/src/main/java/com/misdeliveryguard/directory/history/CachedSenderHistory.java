@@ -56,7 +56,7 @@ public final class CachedSenderHistory implements SenderHistory {
         afterChange.accept(key);
     }
 
-    /** Drops the cached answer of the sender with this key (as given to {@code afterChange}); another instance changed it. */
+    /** Drops the cached answer of the sender with this key (as given to {@code afterChange}): changed elsewhere. */
     public void invalidate(String senderKey) {
         correspondents.invalidate(senderKey);
     }

@@ -81,7 +81,7 @@ public final class CachedLearnedRecipients implements LearnedRecipients {
         return forgotten;
     }
 
-    /** Drops the cached answer of the pair with this key (as given to {@code afterChange}); another instance changed it. */
+    /** Drops the cached answer of the pair with this key (as given to {@code afterChange}): changed elsewhere. */
     public void invalidate(String pairKey) {
         found.invalidate(pairKey);
     }

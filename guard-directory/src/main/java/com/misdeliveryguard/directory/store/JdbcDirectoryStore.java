@@ -153,7 +153,9 @@ public final class JdbcDirectoryStore implements DirectoryStore {
         if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
             return;
         }
-        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))")) {
+        // coalesce: with a null argument the (strict) function would return without locking
+        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?,"
+                + " hashtext(coalesce(current_schema(), '')))")) {
             lock.setInt(1, DIRECTORY_WRITE_LOCK);
             lock.execute();
         }

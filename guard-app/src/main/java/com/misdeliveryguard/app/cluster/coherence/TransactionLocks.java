@@ -43,7 +43,8 @@ public final class TransactionLocks {
             throw new IllegalStateException("the lock '" + name + "' must be taken inside a transaction");
         }
         if (database == DatabaseKind.POSTGRESQL) {
-            jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(current_schema() || ':' || ?))",
+            // coalesce: with a null argument the (strict) function would return without locking
+            jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(coalesce(current_schema(), '') || ':' || ?))",
                     (RowCallbackHandler) row -> { }, NAMED_LOCK, name);
             return;
         }

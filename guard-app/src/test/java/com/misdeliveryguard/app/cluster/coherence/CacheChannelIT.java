@@ -2,10 +2,8 @@ package com.misdeliveryguard.app.cluster.coherence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.misdeliveryguard.app.cluster.coherence.CacheCoherence.Topic;
-import com.misdeliveryguard.directory.testing.TestDatabase;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CacheChannelIT {
 
-    private TestDatabase database;
+    private BareSchema database;
     private String schema;
     private CacheCoherence here;
     private CacheCoherence there;
@@ -35,9 +33,8 @@ class CacheChannelIT {
 
     @BeforeEach
     void twoInstancesOnOneSchema() {
-        assumeTrue(System.getenv(TestDatabase.POSTGRES_URL_VARIABLE) != null, "no PostgreSQL");
-        database = TestDatabase.postgres();
-        schema = new JdbcTemplate(database.dataSource()).queryForObject("SELECT current_schema()", String.class);
+        database = new BareSchema();
+        schema = database.name;
         here = CacheCoherence.over(channel());
         there = CacheCoherence.over(channel());
         there.register(Topic.LEARNED_RECIPIENTS, forgotten::add, emptied::incrementAndGet);
@@ -46,7 +43,7 @@ class CacheChannelIT {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (database != null) {
             here.close();
             there.close();
@@ -80,13 +77,14 @@ class CacheChannelIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> emptied.get() >= 1);
         awaitListening();
         here.changed(Topic.LEARNED_RECIPIENTS, "after@example.co.jp\tback@partner.co.jp");
-        await().atMost(Duration.ofSeconds(1)).until(() -> forgotten.contains("after@example.co.jp\tback@partner.co.jp"));
+        await().atMost(Duration.ofSeconds(1))
+                .until(() -> forgotten.contains("after@example.co.jp\tback@partner.co.jp"));
     }
 
     private NotifyChannel channel() {
         return new NotifyChannel(new JdbcTemplate(database.dataSource()), () -> {
-            return DriverManager.getConnection(System.getenv(TestDatabase.POSTGRES_URL_VARIABLE)
-                    + "&ApplicationName=test%20cache%20listener&currentSchema=" + schema);
+            return DriverManager.getConnection(database.url + (database.url.contains("?") ? "&" : "?")
+                    + "ApplicationName=test%20cache%20listener&currentSchema=" + schema);
         });
     }
 

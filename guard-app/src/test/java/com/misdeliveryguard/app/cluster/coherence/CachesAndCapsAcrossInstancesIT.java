@@ -132,7 +132,7 @@ class CachesAndCapsAcrossInstancesIT {
                 SharedSchema.check(b, SENDER, privateAddress).contains("\"directoryStatus\":\"learned\""));
     }
 
-    /** The confirmation link in the sender's notice about the held message of this subject, once it reached the sink. */
+    /** The confirmation link in the sender's notice about the held message of this subject, once it arrived. */
     private Optional<String> noticeLink(String subject) throws Exception {
         for (SmtpSink.Transaction t : upstream.transactions()) {
             if (t.mailFrom().equals("<>") && t.recipients().contains("<" + SENDER + ">")) {

@@ -1,8 +1,5 @@
 package com.misdeliveryguard.app.cluster.coherence;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import com.misdeliveryguard.directory.testing.TestDatabase;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,12 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 /** {@link TransactionLocksContract} on the PostgreSQL of {@code GUARD_TEST_POSTGRES_URL}: advisory locks. */
 class PostgresTransactionLocksIT implements TransactionLocksContract {
 
-    private TestDatabase database;
+    private BareSchema database;
 
     @BeforeEach
     void open() {
-        assumeTrue(System.getenv(TestDatabase.POSTGRES_URL_VARIABLE) != null, "no PostgreSQL");
-        database = TestDatabase.postgres();
+        database = new BareSchema();
     }
 
     @Override
@@ -24,7 +20,7 @@ class PostgresTransactionLocksIT implements TransactionLocksContract {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (database != null) {
             database.close();
         }
