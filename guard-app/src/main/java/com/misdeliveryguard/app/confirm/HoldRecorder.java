@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.confirm;
 
+import com.misdeliveryguard.app.cluster.coherence.TransactionLocks;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
@@ -25,7 +26,10 @@ import org.springframework.core.Ordered;
  *
  * <p>A sender with more open holds than {@code guard.confirm.max-open-holds-per-sender}
  * (RELIABILITY promise 8) is flagged with a warning for each further hold; the hold is recorded
- * all the same (never refused, never lost).
+ * all the same (never refused, never lost). The count is taken under the sender's lock
+ * ({@link TransactionLocks}, shared by every instance on the database) and includes this hold, so
+ * holds recorded at the same moment on several instances are counted one after the other: each hold
+ * past the cap is flagged exactly once.
  */
 final class HoldRecorder implements IntakeRecords, Ordered {
 
@@ -33,15 +37,17 @@ final class HoldRecorder implements IntakeRecords, Ordered {
     private final HoldFactory factory;
     private final HoldStore store;
     private final HoldQueries queries;
+    private final TransactionLocks locks;
     private final int maxOpenHolds;
     private final ObjectProvider<HoldScheduler> scheduler;
     private final Clock clock;
 
-    HoldRecorder(HoldFactory factory, HoldStore store, HoldQueries queries, int maxOpenHolds,
+    HoldRecorder(HoldFactory factory, HoldStore store, HoldQueries queries, TransactionLocks locks, int maxOpenHolds,
             ObjectProvider<HoldScheduler> scheduler, Clock clock) {
         this.factory = factory;
         this.store = store;
         this.queries = queries;
+        this.locks = locks;
         this.maxOpenHolds = maxOpenHolds;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -70,6 +76,7 @@ final class HoldRecorder implements IntakeRecords, Ordered {
     }
 
     private void flagIfOverCap(HeldMessage hold) {
+        locks.lock("open-holds:" + hold.sender().toSmtpPath());
         int open = queries.openHoldsOf(hold.sender());
         if (open > maxOpenHolds) {
             log.warn("Sender {} has {} open held messages, more than the cap of {} "
