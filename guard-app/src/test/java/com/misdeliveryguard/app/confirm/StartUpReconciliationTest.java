@@ -2,6 +2,7 @@ package com.misdeliveryguard.app.confirm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.misdeliveryguard.app.confirm.hold.HeldContent;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.core.guard.Action;
@@ -39,6 +40,9 @@ class StartUpReconciliationTest extends ConfirmTestBase {
 
     @Autowired
     HoldStore store;
+
+    @Autowired
+    HeldContent content;
 
     @Autowired
     MeterRegistry registry;
@@ -113,7 +117,7 @@ class StartUpReconciliationTest extends ConfirmTestBase {
     void shouldCloseAndLogAHoldWhoseMessageIsGone() throws Exception {
         String id = submit(message("消えた保留").to("佐藤 一郎", LOOKALIKE), false);
         awaitNotice(SENDER, "消えた保留");
-        spool.delete(QueueState.HOLD, id);
+        content.delete(id); // lost from the database (as far as anything can be lost from it)
 
         restartTick();
 
@@ -129,11 +133,11 @@ class StartUpReconciliationTest extends ConfirmTestBase {
         // what the intake commits before the 250; the process dies before any notice is written
         HoldRecorder recorder = new HoldRecorder(new HoldFactory(new ConfirmProperties(null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null), new NotifyAddress(List.of())), store,
-                holds, 200, new StaticListableBeanFactory().getBeanProvider(HoldScheduler.class), clock);
+                holds, 200, new StaticListableBeanFactory().getBeanProvider(HoldScheduler.class), clock, spool, content);
         recorder.commit(message, Optional.of(parser.parse(new ByteArrayInputStream(m.bytes()),
                 message.envelope().recipients())), new Verdict(Action.HOLD, List.of(new Finding("lookalike-domain",
                 Severity.CRITICAL, Optional.of(MailAddress.of(LOOKALIKE)), "似ています", "looks like", Map.of()))));
-        spool.move(message.id(), QueueState.INCOMING, QueueState.HOLD);
+        spool.delete(QueueState.INCOMING, message.id()); // the intake's next step: the bytes are in the database
 
         syncFaults.failSyncs(true);
         restartTick();

@@ -87,6 +87,18 @@ public final class GuardIntake implements MessageIntake {
     }
 
     private Disposition checkNow(SpooledMessage message, boolean maybeAcknowledged) {
+        if (maybeAcknowledged && keptByRecords(message)) {
+            // held and recorded before a crash cut the removal of this copy short: the hold is in the records
+            log.info("{} is held already (its bytes are kept with its hold record); removing the copy in incoming/",
+                    message.id());
+            try {
+                spool.delete(QueueState.INCOMING, message.id());
+            } catch (IOException e) {
+                log.error("Cannot remove the copy of held message {} from incoming/; trying again later", message.id(),
+                        e);
+            }
+            return new Queued(message.id());
+        }
         Optional<MessageFacts> facts = Optional.empty();
         Verdict verdict;
         if (message.origin() == SpooledMessage.Origin.GUARD) {
@@ -180,6 +192,15 @@ public final class GuardIntake implements MessageIntake {
         }
     }
 
+    private boolean keptByRecords(SpooledMessage message) {
+        try {
+            return message.origin() == SpooledMessage.Origin.SMTP && records.keepsHeld(message);
+        } catch (RuntimeException e) {
+            log.warn("Cannot tell whether the records keep the bytes of {}; keeping them in the spool", message.id(), e);
+            return false;
+        }
+    }
+
     private static Verdict failClosed(SpooledMessage message, Exception e) {
         log.error("Checking {} failed; holding it", message.id(), e);
         return new Verdict(Action.HOLD, List.of(new Finding("guard-error", Severity.HIGH, Optional.empty(),
@@ -199,8 +220,13 @@ public final class GuardIntake implements MessageIntake {
                         + ")");
             }
             case HOLD, DELAY -> {
-                // DELAY waits in hold/ too: the confirmation side releases it when the grace period ends
-                spool.move(id, QueueState.INCOMING, QueueState.HOLD);
+                // DELAY waits in hold/ too: the confirmation side releases it when the grace period ends;
+                // or the records keep the bytes (shared database), and this copy is no longer needed
+                if (keptByRecords(message)) {
+                    spool.delete(QueueState.INCOMING, id);
+                } else {
+                    spool.move(id, QueueState.INCOMING, QueueState.HOLD);
+                }
                 log.info("{} {} ({} findings)", verdict.action() == Action.HOLD ? "Held" : "Delayed", id,
                         verdict.findings().size());
                 return new Queued(id);
