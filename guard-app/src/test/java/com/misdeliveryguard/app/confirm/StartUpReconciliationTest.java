@@ -45,6 +45,9 @@ class StartUpReconciliationTest extends ConfirmTestBase {
     HeldContent content;
 
     @Autowired
+    SpoolActions spoolActions;
+
+    @Autowired
     MeterRegistry registry;
 
     @AfterEach
@@ -153,5 +156,80 @@ class StartUpReconciliationTest extends ConfirmTestBase {
         assertThat(awaitNotice(SENDER, "通知前に停止").link()).isPresent();
         assertThat(hold(message.id()).times().notifiedAt()).isPresent();
         assertThat(logOf(message.id())).contains("notified");
+    }
+
+    @Test
+    void shouldMoveAHoldFromBeforeTheUpgradeIntoTheDatabaseOnceAndReleaseItFromThere() throws Exception {
+        Submission m = message("更新前の保留").to("佐藤 一郎", LOOKALIKE);
+        SpooledMessage old = spooled(m);
+        // as a guard before issue 13 held it: the record in the database, the bytes in this instance's hold/
+        store.insert(new HoldFactory(new ConfirmProperties(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null), new NotifyAddress(List.of())).of(old,
+                Optional.of(parser.parse(new ByteArrayInputStream(m.bytes()), old.envelope().recipients())),
+                new Verdict(Action.HOLD, List.of(new Finding("lookalike-domain", Severity.CRITICAL,
+                        Optional.of(MailAddress.of(LOOKALIKE)), "似ています", "looks like", Map.of()))), clock.instant()));
+        spool.move(old.id(), QueueState.INCOMING, QueueState.HOLD);
+        double before = repairs("hold-moved-to-database");
+
+        restartTick();
+        restartTick();
+
+        assertThat(spool.list(QueueState.HOLD)).doesNotContain(old.id());
+        assertThat(inHoldQueue(old.id())).isTrue();
+        assertThat(repairs("hold-moved-to-database")).as("moved once").isEqualTo(before + 1);
+        assertThat(logDetails(old.id(), "repaired")).contains("hold-moved-to-database");
+        String link = local(awaitNotice(SENDER, "更新前の保留").link().orElseThrow());
+        ConfirmClient c = client();
+        assertThat(c.post(link, Map.of("_csrf", List.of(c.csrf(link)), "action", List.of("send"), "confirm",
+                List.of(LOOKALIKE), "really", List.of("yes"))).statusCode()).isEqualTo(302);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveriesOf(m).size() == 1);
+        assertThat(SendAfterConfirmationTest.afterTraceHeader(deliveriesOf(m).get(0).data())).isEqualTo(m.bytes());
+        assertThat(inHoldQueue(old.id())).as("the bytes leave the database with the release").isFalse();
+    }
+
+    @Test
+    void shouldFinishAReleaseCutShortOnlyOnTheInstanceItWasReleasedInto() throws Exception {
+        Submission mine = message("ここで解放").to("佐藤 一郎", LOOKALIKE);
+        Submission theirs = message("他で解放").to("佐藤 一郎", LOOKALIKE);
+        String here = submit(mine, false);
+        String there = submit(theirs, false);
+        awaitNotice(SENDER, "ここで解放");
+        awaitNotice(SENDER, "他で解放");
+        // each release committed (copy in hold/, state, bytes deleted) and the process died before the copy moved on
+        releasedButNotMovedOn(here, spoolActions.spoolName());
+        releasedButNotMovedOn(there, "another-instance");
+
+        restartTick();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveriesOf(mine).size() == 1);
+        Thread.sleep(300);
+        assertThat(deliveriesOf(mine)).hasSize(1);
+        assertThat(deliveriesOf(theirs)).as("the other instance delivers its own copy").isEmpty();
+        assertThat(spool.list(QueueState.HOLD)).doesNotContain(here, there);
+        assertThat(logDetails(there, "repaired")).contains("another instance released it");
+    }
+
+    @Test
+    void shouldRemoveTheCopyOfAReleaseThatRolledBackAndKeepTheHold() throws Exception {
+        Submission m = message("取り消された解放").to("佐藤 一郎", LOOKALIKE);
+        String id = submit(m, false);
+        awaitNotice(SENDER, "取り消された解放");
+        spool.restore(content.find(id).orElseThrow(), content.open(id), QueueState.HOLD);
+
+        restartTick();
+
+        assertThat(spool.list(QueueState.HOLD)).doesNotContain(id);
+        assertThat(inHoldQueue(id)).isTrue();
+        assertThat(hold(id).state()).isEqualTo(HoldState.HELD);
+        Thread.sleep(300);
+        assertThat(deliveriesOf(m)).isEmpty();
+    }
+
+    private void releasedButNotMovedOn(String id, String releasedInto) throws Exception {
+        spool.restore(content.find(id).orElseThrow(), content.open(id), QueueState.HOLD);
+        assertThat(store.transition(id, List.of(HoldState.HELD), HoldState.RELEASED, "confirmed",
+                com.misdeliveryguard.app.confirm.hold.Decided.byGuard(1), clock.instant())).isTrue();
+        store.releasedInto(id, releasedInto);
+        content.delete(id);
     }
 }
