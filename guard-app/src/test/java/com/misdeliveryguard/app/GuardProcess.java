@@ -56,7 +56,7 @@ public final class GuardProcess implements AutoCloseable {
         return launch(dataDir, dataDir, smtpPort, jvmArgs, args);
     }
 
-    static GuardProcess launch(Path dataDir, Path logDir, int smtpPort, List<String> jvmArgs, List<String> args)
+    public static GuardProcess launch(Path dataDir, Path logDir, int smtpPort, List<String> jvmArgs, List<String> args)
             throws Exception {
         String jar = System.getProperty("guard.jar");
         if (jar == null || !new File(jar).isFile()) {

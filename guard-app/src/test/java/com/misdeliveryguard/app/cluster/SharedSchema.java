@@ -35,10 +35,19 @@ final class SharedSchema implements AutoCloseable {
                 "spring.flyway.schemas", schema);
     }
 
+    /** Creates the schema now, so that instances starting at once all find it and queue for Flyway's lock in it. */
+    void createNow() throws SQLException {
+        execute("CREATE SCHEMA " + schema);
+    }
+
     @Override
     public void close() throws SQLException {
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    private void execute(String sql) throws SQLException {
         try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute(sql);
         }
     }
 }
