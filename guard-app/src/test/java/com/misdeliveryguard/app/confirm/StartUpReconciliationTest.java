@@ -48,6 +48,9 @@ class StartUpReconciliationTest extends ConfirmTestBase {
     SpoolActions spoolActions;
 
     @Autowired
+    com.misdeliveryguard.smtp.queue.GuardIntake intake;
+
+    @Autowired
     MeterRegistry registry;
 
     @AfterEach
@@ -223,6 +226,21 @@ class StartUpReconciliationTest extends ConfirmTestBase {
         assertThat(hold(id).state()).isEqualTo(HoldState.HELD);
         Thread.sleep(300);
         assertThat(deliveriesOf(m)).isEmpty();
+    }
+
+    @Test
+    void shouldNotCheckAgainAHeldMessageWhoseLocalCopyOutlivedItsCommit() throws Exception {
+        Submission m = message("保留後の残り").to("佐藤 一郎", LOOKALIKE);
+        String id = submit(m, false);
+        awaitNotice(SENDER, "保留後の残り");
+        // the crash came after the records (and the bytes) committed and before the copy in incoming/ was removed
+        spool.restore(content.find(id).orElseThrow(), content.open(id), QueueState.INCOMING);
+
+        assertThat(intake.recover(List.of(id))).isZero();
+
+        assertThat(spool.list(QueueState.INCOMING)).doesNotContain(id);
+        assertThat(inHoldQueue(id)).isTrue();
+        assertThat(logOf(id).stream().filter("received"::equals)).as("not checked twice").hasSize(1);
     }
 
     private void releasedButNotMovedOn(String id, String releasedInto) throws Exception {
