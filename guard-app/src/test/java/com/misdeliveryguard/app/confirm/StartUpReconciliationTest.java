@@ -215,9 +215,7 @@ class StartUpReconciliationTest extends ConfirmTestBase {
     @Test
     void shouldRemoveTheCopyOfAReleaseThatRolledBackAndKeepTheHold() throws Exception {
         Submission m = message("取り消された解放").to("佐藤 一郎", LOOKALIKE);
-        String id = submit(m, false);
-        awaitNotice(SENDER, "取り消された解放");
-        spool.restore(content.find(id).orElseThrow(), content.open(id), QueueState.HOLD);
+        String id = heldWithALocalCopy(m, QueueState.HOLD);
 
         restartTick();
 
@@ -230,17 +228,22 @@ class StartUpReconciliationTest extends ConfirmTestBase {
 
     @Test
     void shouldNotCheckAgainAHeldMessageWhoseLocalCopyOutlivedItsCommit() throws Exception {
-        Submission m = message("保留後の残り").to("佐藤 一郎", LOOKALIKE);
-        String id = submit(m, false);
-        awaitNotice(SENDER, "保留後の残り");
         // the crash came after the records (and the bytes) committed and before the copy in incoming/ was removed
-        spool.restore(content.find(id).orElseThrow(), content.open(id), QueueState.INCOMING);
+        String id = heldWithALocalCopy(message("保留後の残り").to("佐藤 一郎", LOOKALIKE), QueueState.INCOMING);
 
         assertThat(intake.recover(List.of(id))).isZero();
 
         assertThat(spool.list(QueueState.INCOMING)).doesNotContain(id);
         assertThat(inHoldQueue(id)).isTrue();
         assertThat(logOf(id).stream().filter("received"::equals)).as("not checked twice").hasSize(1);
+    }
+
+    /** Submits a mail the guard holds and, once its sender was told, puts a copy of its bytes into {@code state}. */
+    private String heldWithALocalCopy(Submission m, QueueState state) throws Exception {
+        String id = submit(m, false);
+        awaitNotice(SENDER, m.subject());
+        spool.restore(content.find(id).orElseThrow(), content.open(id), state);
+        return id;
     }
 
     private void releasedButNotMovedOn(String id, String releasedInto) throws Exception {
