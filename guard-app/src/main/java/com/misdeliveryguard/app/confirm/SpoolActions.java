@@ -88,12 +88,12 @@ final class SpoolActions {
     void release(HeldMessage hold, List<MailAddress> recipients, String reason) {
         SpooledMessage held = verify(hold);
         String id = hold.queueId();
-        copying.add(id);
         afterTransaction(id, () -> queue.release(id, recipients, reason), () -> {
             if (spool.list(QueueState.HOLD).contains(id)) {
                 queue.discard(id);
             }
         });
+        copying.add(id);
         try (InputStream in = content.open(id)) {
             spool.restore(held, in, QueueState.HOLD);
         } catch (IOException | UncheckedIOException e) {

@@ -136,18 +136,19 @@ class StartUpReconciliationTest extends ConfirmTestBase {
     void shouldSendTheNoticeOfAHoldRecordedJustBeforeACrashOnceItCanBeWritten() throws Exception {
         Submission m = message("通知前に停止").to("佐藤 一郎", LOOKALIKE);
         SpooledMessage message = spooled(m);
-        // what the intake commits before the 250; the process dies before any notice is written
+        // what the intake commits before the 250; the process dies before any notice is written (from the
+        // commit on, the hold may be notified by any tick: no notice can be written until the restart)
+        syncFaults.failSyncs(true);
         HoldRecorder recorder = new HoldRecorder(new HoldFactory(new ConfirmProperties(null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null), new NotifyAddress(List.of())), store,
                 holds, 200, new StaticListableBeanFactory().getBeanProvider(HoldScheduler.class), clock, spool, content);
         recorder.commit(message, Optional.of(parser.parse(new ByteArrayInputStream(m.bytes()),
                 message.envelope().recipients())), new Verdict(Action.HOLD, List.of(new Finding("lookalike-domain",
                 Severity.CRITICAL, Optional.of(MailAddress.of(LOOKALIKE)), "似ています", "looks like", Map.of()))));
-        spool.delete(QueueState.INCOMING, message.id()); // the intake's next step: the bytes are in the database
 
-        syncFaults.failSyncs(true);
         restartTick();
         syncFaults.failSyncs(false);
+        spool.delete(QueueState.INCOMING, message.id()); // the intake's next step: the bytes are in the database
 
         assertThat(hold(message.id()).times().notifiedAt()).as("no claim without a written notice").isEmpty();
         assertThat(Mailbox.of(upstream).to(SENDER)).noneMatch(n -> n.subject().contains("通知前に停止"));
