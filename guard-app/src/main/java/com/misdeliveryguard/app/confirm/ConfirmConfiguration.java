@@ -83,8 +83,8 @@ class ConfirmConfiguration {
     }
 
     @Bean
-    HeldContent heldContent(DataSource dataSource) {
-        return new HeldContent(new JdbcTemplate(dataSource));
+    HeldContent heldContent(DataSource dataSource, PlatformTransactionManager transactions) {
+        return new HeldContent(new JdbcTemplate(dataSource), transactions);
     }
 
     @Bean

@@ -107,6 +107,13 @@ final class HoldReconciliation {
                 }
             }
         }
+        for (String id : content.decidedWithBytes(100)) {
+            if (content.purge(id)) {
+                repaired++;
+                repairs.repaired("decided-hold-bytes", id, "deleted the bytes of " + id + " from the database: its "
+                        + "hold was decided, and the deletion after the decision was cut short");
+            }
+        }
         if (repaired > 0) {
             log.warn("Reconciliation of hold/ and the hold records made {} repair(s)", repaired);
         }

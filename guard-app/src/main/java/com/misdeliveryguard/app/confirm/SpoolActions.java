@@ -26,13 +26,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * inside the decision's transaction, after its conditional state change, so a failure here rolls the
  * state change back.
  *
- * <p>A release copies the bytes into this instance's spool ({@code hold/<id>}, fsynced), records this
- * spool as the one it was released into and deletes the bytes from the database, all in the
- * decision's transaction; only when that commits does the copy move to {@code outgoing/} (with the
+ * <p>A release copies the bytes into this instance's spool ({@code hold/<id>}, fsynced) and records
+ * this spool as the one it was released into, in the decision's transaction; only when that commits
+ * are the bytes deleted from the database and does the copy move to {@code outgoing/} (with the
  * dropped recipients journaled) and get delivered. A rollback removes the copy. A crash in between
  * leaves the copy in {@code hold/}, which {@link HoldReconciliation} releases (the hold says it was
- * released into this spool) or removes (it was not). A cancellation or a discarding expiry deletes the
- * bytes in its transaction.
+ * released into this spool) or removes (it was not), and the bytes of a decided hold, which it
+ * deletes. A cancellation or a discarding expiry deletes the bytes once its transaction commits.
  */
 final class SpoolActions {
 
@@ -88,7 +88,10 @@ final class SpoolActions {
     void release(HeldMessage hold, List<MailAddress> recipients, String reason) {
         SpooledMessage held = verify(hold);
         String id = hold.queueId();
-        afterTransaction(id, () -> queue.release(id, recipients, reason), () -> {
+        afterTransaction(id, () -> {
+            content.purge(id);
+            queue.release(id, recipients, reason);
+        }, () -> {
             if (spool.list(QueueState.HOLD).contains(id)) {
                 queue.discard(id);
             }
@@ -100,7 +103,6 @@ final class SpoolActions {
             throw new MessageGone("cannot copy " + id + " into this instance's spool", e);
         }
         store.releasedInto(id, spoolName);
-        content.delete(id);
     }
 
     /**
@@ -142,16 +144,18 @@ final class SpoolActions {
         } catch (IOException e) {
             throw new MessageGone("cannot write a corrected copy of " + hold.queueId(), e);
         }
-        afterTransaction(copy, () -> queue.releaseGenerated(copy), () -> queue.discardGenerated(copy));
+        afterTransaction(copy, () -> {
+            content.purge(hold.queueId());
+            queue.releaseGenerated(copy);
+        }, () -> queue.discardGenerated(copy));
         store.releasedInto(hold.queueId(), spoolName);
-        content.delete(hold.queueId());
         return copy;
     }
 
-    /** Removes the message for good (with the caller's transaction). */
+    /** Removes the message for good once the caller's transaction commits. */
     void discard(HeldMessage hold) {
         verify(hold);
-        content.delete(hold.queueId());
+        afterTransaction(hold.queueId(), () -> content.purge(hold.queueId()), () -> { });
     }
 
     private SpooledMessage verify(HeldMessage hold) {

@@ -123,7 +123,7 @@ class StartUpReconciliationTest extends ConfirmTestBase {
     void shouldCloseAndLogAHoldWhoseMessageIsGone() throws Exception {
         String id = submit(message("消えた保留").to("佐藤 一郎", LOOKALIKE), false);
         awaitNotice(SENDER, "消えた保留");
-        content.delete(id); // lost from the database (as far as anything can be lost from it)
+        content.purge(id); // lost from the database (as far as anything can be lost from it)
 
         restartTick();
 
@@ -199,7 +199,8 @@ class StartUpReconciliationTest extends ConfirmTestBase {
         String there = submit(theirs, false);
         awaitNotice(SENDER, "ここで解放");
         awaitNotice(SENDER, "他で解放");
-        // each release committed (copy in hold/, state, bytes deleted) and the process died before the copy moved on
+        // each release committed (copy in hold/, state) and the process died before the copy moved on and the
+        // bytes were deleted from the database
         releasedButNotMovedOn(here, spoolActions.spoolName());
         releasedButNotMovedOn(there, "another-instance");
 
@@ -211,6 +212,7 @@ class StartUpReconciliationTest extends ConfirmTestBase {
         assertThat(deliveriesOf(theirs)).as("the other instance delivers its own copy").isEmpty();
         assertThat(spool.list(QueueState.HOLD)).doesNotContain(here, there);
         assertThat(logDetails(there, "repaired")).contains("another instance released it");
+        assertThat(inHoldQueue(here) || inHoldQueue(there)).as("the decided holds' bytes are deleted").isFalse();
     }
 
     @Test
@@ -252,6 +254,5 @@ class StartUpReconciliationTest extends ConfirmTestBase {
         assertThat(store.transition(id, List.of(HoldState.HELD), HoldState.RELEASED, "confirmed",
                 com.misdeliveryguard.app.confirm.hold.Decided.byGuard(1), clock.instant())).isTrue();
         store.releasedInto(id, releasedInto);
-        content.delete(id);
     }
 }

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The bytes of held messages in the shared database ({@code hold_message}, {@code hold_message_chunk},
@@ -17,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * out, one chunk in memory at a time. With the hold record they are what lets any instance show,
  * release or expire any hold, and a hold outlive the instance that received it.
  *
- * <p>Writes join the caller's transaction: {@link #store} runs in the intake's transaction before the
- * 250 (ADR 0005), {@link #delete} in the one that takes the hold to its final state.
+ * <p>{@link #store} joins the caller's transaction: the intake's, before the 250 (ADR 0005).
+ * {@link #purge} runs once the transaction that takes the hold to its final state has committed.
  */
 public final class HeldContent {
 
@@ -26,9 +29,15 @@ public final class HeldContent {
     public static final int CHUNK = 256 * 1024;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate eachOnItsOwn;
 
-    public HeldContent(JdbcTemplate jdbc) {
+    /**
+     * @param transactions makes the transactions in which {@link #purge} deletes one chunk at a time
+     */
+    public HeldContent(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.eachOnItsOwn = new TransactionTemplate(transactions);
+        this.eachOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -93,10 +102,34 @@ public final class HeldContent {
         return new ChunkStream(queueId, chunks);
     }
 
-    /** Deletes the bytes of a held message; returns whether they were here. */
-    public boolean delete(String queueId) {
-        jdbc.update("DELETE FROM hold_message_chunk WHERE queue_id = ?", queueId);
-        return jdbc.update("DELETE FROM hold_message WHERE queue_id = ?", queueId) == 1;
+    /**
+     * Deletes the bytes of a held message, one chunk per transaction of its own and the envelope
+     * last (a transaction that deletes a whole 100 MB message makes H2 write all of it again at the
+     * commit, in memory). Called once the hold reached its final state, also from a transaction's
+     * completion; a purge cut short is finished by {@link #decidedWithBytes} and another purge.
+     *
+     * @return whether the bytes were here
+     */
+    public boolean purge(String queueId) {
+        Integer chunks = jdbc.query("SELECT chunks FROM hold_message WHERE queue_id = ?",
+                rs -> rs.next() ? rs.getInt(1) : null, queueId);
+        if (chunks == null) {
+            return false;
+        }
+        for (int seq = 0; seq < chunks; seq++) {
+            int chunk = seq;
+            eachOnItsOwn.executeWithoutResult(status -> jdbc.update(
+                    "DELETE FROM hold_message_chunk WHERE queue_id = ? AND seq_no = ?", queueId, chunk));
+        }
+        return Boolean.TRUE.equals(eachOnItsOwn.execute(status -> jdbc.update(
+                "DELETE FROM hold_message WHERE queue_id = ?", queueId) == 1));
+    }
+
+    /** Held messages whose hold reached a final state while their bytes are still here (a purge cut short). */
+    public List<String> decidedWithBytes(int limit) {
+        return jdbc.queryForList("SELECT m.queue_id FROM hold_message m JOIN confirm_hold h ON h.queue_id = m.queue_id"
+                + " WHERE h.state NOT IN ('HELD', 'AWAITING_APPROVAL', 'DELAYED') ORDER BY m.queue_id LIMIT " + limit,
+                String.class);
     }
 
     private final class ChunkStream extends InputStream {

@@ -149,8 +149,9 @@ interface HoldStoreContract {
     }
 
     @Test
-    default void aHeldMessageOfManyChunksRoundTripsByteForByteAndIsDeletedWhole() throws Exception {
-        HeldContent content = new HeldContent(new JdbcTemplate(dataSource()));
+    default void aHeldMessageOfManyChunksRoundTripsByteForByteAndIsPurgedWhole() throws Exception {
+        HeldContent content = new HeldContent(new JdbcTemplate(dataSource()),
+                new DataSourceTransactionManager(dataSource()));
         byte[] bytes = new byte[3 * HeldContent.CHUNK + 12345];
         new java.util.Random(13).nextBytes(bytes);
         String id = newHold().queueId();
@@ -168,7 +169,7 @@ interface HoldStoreContract {
         }
         assertThat(new JdbcTemplate(dataSource()).queryForObject("SELECT COUNT(*) FROM hold_message_chunk WHERE "
                 + "queue_id = ?", Integer.class, id)).isEqualTo(4);
-        assertThat(content.delete(id)).isTrue();
+        assertThat(content.purge(id)).isTrue();
         assertThat(content.has(id)).isFalse();
         assertThat(new JdbcTemplate(dataSource()).queryForObject("SELECT COUNT(*) FROM hold_message_chunk WHERE "
                 + "queue_id = ?", Integer.class, id)).isZero();
