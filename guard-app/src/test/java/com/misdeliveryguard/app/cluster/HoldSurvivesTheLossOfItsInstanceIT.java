@@ -49,22 +49,22 @@ class HoldSurvivesTheLossOfItsInstanceIT {
                 a.awaitListener(Duration.ofSeconds(180));
                 b.awaitListener(Duration.ofSeconds(180));
 
-                Submission m = HeldOnOneInstanceReleasedThroughAnotherIT.held("Aが失われても確認できる");
+                Submission m = Instances.held("Aが失われても確認できる");
                 m.send(a.smtpPort, false);
-                String link = HeldOnOneInstanceReleasedThroughAnotherIT.notice(upstream, m.subject());
+                String link = Instances.notice(upstream, m.subject());
 
                 a.kill();
                 deleteTree(dataA);
 
                 String onB = link.replace(Instances.PUBLIC_URL, "http://127.0.0.1:" + b.webPort);
                 ConfirmClient sender = new ConfirmClient("http://127.0.0.1:" + b.webPort);
-                HttpResponse<String> sent = sender.post(onB, HeldOnOneInstanceReleasedThroughAnotherIT.send(
+                HttpResponse<String> sent = sender.post(onB, Instances.send(
                         sender.csrf(onB)));
                 assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> HeldOnOneInstanceReleasedThroughAnotherIT.deliveriesOf(upstream, m).size() == 1);
+                        .until(() -> Instances.deliveriesOf(upstream, m).size() == 1);
                 Thread.sleep(1500);
-                assertThat(HeldOnOneInstanceReleasedThroughAnotherIT.deliveriesOf(upstream, m)).hasSize(1);
+                assertThat(Instances.deliveriesOf(upstream, m)).hasSize(1);
                 assertThat(verify(b)).contains("\"intact\":true");
             } finally {
                 a.close();

@@ -1,13 +1,19 @@
 package com.misdeliveryguard.app.cluster;
 
+import static org.awaitility.Awaitility.await;
+
+import com.misdeliveryguard.app.confirm.Mailbox;
+import com.misdeliveryguard.app.confirm.Submission;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the guard instances of a multi-instance test share: one database schema, one upstream, one
@@ -48,6 +54,30 @@ final class Instances {
             s.put("guard.directory.import[0]", directory.toString());
         }
         return s;
+    }
+
+    /** A mail from the sender to the look-alike address: the real rules hold it. */
+    static Submission held(String subject) {
+        return new Submission(subject).attachment(null).body("株式会社あおば商事\r\n田中様\r\n\r\nよろしくお願いいたします。\r\n")
+                .to("田中 一郎", LOOKALIKE);
+    }
+
+    /** The confirmation link of the notice about a message (made with the shared public URL). */
+    static String notice(SmtpSink upstream, String subject) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.of(upstream).to(SENDER).stream()
+                .filter(n -> n.subject().equals("【送信保留】" + subject)).findFirst().flatMap(Mailbox.Notice::link),
+                Optional::isPresent).orElseThrow();
+    }
+
+    /** The form of a Send of the confirmation page to the look-alike address. */
+    static Map<String, List<String>> send(String csrf) {
+        return Map.of("_csrf", List.of(csrf), "action", List.of("send"), "pick:" + LOOKALIKE, List.of("send"));
+    }
+
+    /** The upstream transactions that delivered a submitted message (the guard's own notices left out). */
+    static List<SmtpSink.Transaction> deliveriesOf(SmtpSink upstream, Submission m) {
+        return upstream.transactions().stream().filter(t -> !t.mailFrom().equals("<>"))
+                .filter(t -> t.dataAsString().contains(m.messageIdHeader())).toList();
     }
 
     /** Settings as command-line arguments (they win over application.yml). */
