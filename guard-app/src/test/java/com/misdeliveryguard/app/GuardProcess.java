@@ -18,11 +18,11 @@ import java.util.List;
  * The packaged guard jar running in a separate JVM, as an operator runs it. Used by the
  * integration tests that kill the process or cap its heap.
  */
-final class GuardProcess implements AutoCloseable {
+public final class GuardProcess implements AutoCloseable {
 
     private final Process process;
-    final int smtpPort;
-    final int webPort;
+    public final int smtpPort;
+    public final int webPort;
     final Path log;
 
     private GuardProcess(Process process, int smtpPort, int webPort, Path log) {
@@ -36,7 +36,7 @@ final class GuardProcess implements AutoCloseable {
      * Starts {@code java <jvmArgs> -jar guard.jar <args>} with the data directory and a free SMTP
      * port, and waits until the listener greets.
      */
-    static GuardProcess start(Path dataDir, int smtpPort, List<String> jvmArgs, List<String> args) throws Exception {
+    public static GuardProcess start(Path dataDir, int smtpPort, List<String> jvmArgs, List<String> args) throws Exception {
         GuardProcess guard = launch(dataDir, smtpPort, jvmArgs, args);
         try {
             guard.awaitListener(Duration.ofSeconds(300));
@@ -52,11 +52,11 @@ final class GuardProcess implements AutoCloseable {
      * port is a free port chosen here ({@link #webPort}); the log is written outside the data
      * directory when {@code logDir} is given (a data directory on a full disk cannot take it).
      */
-    static GuardProcess launch(Path dataDir, int smtpPort, List<String> jvmArgs, List<String> args) throws Exception {
+    public static GuardProcess launch(Path dataDir, int smtpPort, List<String> jvmArgs, List<String> args) throws Exception {
         return launch(dataDir, dataDir, smtpPort, jvmArgs, args);
     }
 
-    static GuardProcess launch(Path dataDir, Path logDir, int smtpPort, List<String> jvmArgs, List<String> args)
+    public static GuardProcess launch(Path dataDir, Path logDir, int smtpPort, List<String> jvmArgs, List<String> args)
             throws Exception {
         String jar = System.getProperty("guard.jar");
         if (jar == null || !new File(jar).isFile()) {
@@ -83,13 +83,13 @@ final class GuardProcess implements AutoCloseable {
         return new GuardProcess(process, smtpPort, webPort, log);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    void awaitListener(Duration timeout) throws Exception {
+    public void awaitListener(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -130,17 +130,17 @@ final class GuardProcess implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log);
     }
 

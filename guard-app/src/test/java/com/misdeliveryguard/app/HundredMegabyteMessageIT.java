@@ -33,43 +33,49 @@ class HundredMegabyteMessageIT {
                     List.of("--guard.upstream.host=127.0.0.1", "--guard.upstream.port=" + sink.port(),
                             "--guard.smtp.max-message-size=120MB", "--spring.datasource.url=jdbc:h2:mem:big",
                             "--guard.policy.mode=shadow"))) {
-                MessageDigest sent = MessageDigest.getInstance("SHA-256");
-                try (RawSmtpClient client = new RawSmtpClient(port)) {
-                    client.greeting();
-                    client.command("EHLO big.test");
-                    RawSmtpClient.expect(client.command("MAIL FROM:<alice@example.com> SIZE=" + SIZE), "250");
-                    RawSmtpClient.expect(client.command("RCPT TO:<bob@example.org>"), "250");
-                    RawSmtpClient.expect(client.command("DATA"), "354");
-                    byte[] header = ("From: alice@example.com\r\nTo: bob@example.org\r\nSubject: big\r\n"
-                            + "MIME-Version: 1.0\r\nContent-Type: application/octet-stream; name=big.bin\r\n"
-                            + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-                    client.write(header);
-                    sent.update(header);
-                    byte[] line = ("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\r\n")
-                            .getBytes(StandardCharsets.US_ASCII);
-                    byte[] block = new byte[line.length * 1000];
-                    for (int i = 0; i < 1000; i++) {
-                        System.arraycopy(line, 0, block, i * line.length, line.length);
-                    }
-                    long written = header.length;
-                    while (written + block.length <= SIZE) {
-                        client.write(block);
-                        sent.update(block);
-                        written += block.length;
-                    }
-                    client.write(".\r\n");
-                    RawSmtpClient.expect(client.reply(), "250");
-                }
+                String sent = send(port, "alice@example.com", "bob@example.org", "big");
                 Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> sink.transactions().size() == 1);
                 SmtpSink.Transaction t = sink.transactions().get(0);
                 assertThat(t.dataReply()).startsWith("250");
-                assertThat(sha256AfterTraceHeader(t.file())).isEqualTo(HexFormat.of().formatHex(sent.digest()));
+                assertThat(sha256AfterTraceHeader(t.file())).isEqualTo(sent);
                 assertThat(guard.output()).doesNotContain("OutOfMemoryError");
             }
         }
     }
 
-    private static String sha256AfterTraceHeader(Path file) throws Exception {
+    /** Sends a 100 MB message (base64 lines) over SMTP and expects its 250; returns the SHA-256 of what was sent. */
+    static String send(int port, String from, String to, String subject) throws Exception {
+        MessageDigest sent = MessageDigest.getInstance("SHA-256");
+        try (RawSmtpClient client = new RawSmtpClient(port)) {
+            client.greeting();
+            client.command("EHLO big.test");
+            RawSmtpClient.expect(client.command("MAIL FROM:<" + from + "> SIZE=" + SIZE), "250");
+            RawSmtpClient.expect(client.command("RCPT TO:<" + to + ">"), "250");
+            RawSmtpClient.expect(client.command("DATA"), "354");
+            byte[] header = ("From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n"
+                    + "MIME-Version: 1.0\r\nContent-Type: application/octet-stream; name=big.bin\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            client.write(header);
+            sent.update(header);
+            byte[] line = ("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] block = new byte[line.length * 1000];
+            for (int i = 0; i < 1000; i++) {
+                System.arraycopy(line, 0, block, i * line.length, line.length);
+            }
+            long written = header.length;
+            while (written + block.length <= SIZE) {
+                client.write(block);
+                sent.update(block);
+                written += block.length;
+            }
+            client.write(".\r\n");
+            RawSmtpClient.expect(client.reply(), "250");
+        }
+        return HexFormat.of().formatHex(sent.digest());
+    }
+
+    static String sha256AfterTraceHeader(Path file) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         try (InputStream in = Files.newInputStream(file)) {
             // skip the first header field: lines up to the first line that does not start with white space

@@ -4,6 +4,7 @@ import com.misdeliveryguard.app.cluster.coherence.TransactionLocks;
 import com.misdeliveryguard.app.GuardProperties;
 import com.misdeliveryguard.app.confirm.hold.ConfirmationTokens;
 import com.misdeliveryguard.app.confirm.hold.DecisionTrail;
+import com.misdeliveryguard.app.confirm.hold.HeldContent;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
 import com.misdeliveryguard.app.confirm.notify.Links;
@@ -20,6 +21,7 @@ import com.misdeliveryguard.smtp.queue.DeliveryQueue;
 import com.misdeliveryguard.smtp.queue.GuardIntake;
 import com.misdeliveryguard.smtp.spool.RepairLog;
 import com.misdeliveryguard.smtp.spool.Spool;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -82,8 +84,14 @@ class ConfirmConfiguration {
     }
 
     @Bean
-    SpoolActions spoolActions(Spool spool, DeliveryQueue queue) {
-        return new SpoolActions(spool, queue);
+    HeldContent heldContent(DataSource dataSource, PlatformTransactionManager transactions) {
+        return new HeldContent(new JdbcTemplate(dataSource), transactions);
+    }
+
+    @Bean
+    SpoolActions spoolActions(Spool spool, DeliveryQueue queue, HeldContent content, HoldStore store)
+            throws IOException {
+        return new SpoolActions(spool, queue, content, store, SpoolName.of(spool));
     }
 
     @Bean
@@ -117,10 +125,10 @@ class ConfirmConfiguration {
     @Bean(destroyMethod = "close")
     HoldScheduler holdScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry,
             SpoolActions spool, Approvers approvers, ConfirmProperties confirm, PlatformTransactionManager transactions,
-            Spool spoolDirectories, GuardIntake intake, DecisionTrail trail, RepairLog repairs, TransactionLocks locks,
-            Clock clock) {
+            Spool spoolDirectories, GuardIntake intake, DecisionTrail trail, RepairLog repairs, HeldContent content,
+            TransactionLocks locks, Clock clock) {
         HoldReconciliation reconciliation = new HoldReconciliation(spoolDirectories, intake, queries, spool, expiry,
-                trail, repairs, clock);
+                trail, repairs, content, new TransactionTemplate(transactions), clock);
         return new HoldScheduler(queries, store, notifier, expiry, spool, approvers,
                 new NoticeBudget(queries, store, locks, confirm.maxNotificationsPerHour(), clock), confirm.reminder(),
                 new TransactionTemplate(transactions), reconciliation, clock);
@@ -137,8 +145,9 @@ class ConfirmConfiguration {
 
     @Bean
     HoldRecorder holdRecorder(ConfirmProperties confirm, SmtpProperties smtp, HoldStore store, HoldQueries queries,
-            TransactionLocks locks, ObjectProvider<HoldScheduler> scheduler, Clock clock) {
+            TransactionLocks locks, ObjectProvider<HoldScheduler> scheduler, Clock clock, Spool spool,
+            HeldContent content) {
         return new HoldRecorder(new HoldFactory(confirm, new NotifyAddress(smtp.auth().users())), store, queries,
-                locks, confirm.maxOpenHoldsPerSender(), scheduler, clock);
+                locks, confirm.maxOpenHoldsPerSender(), scheduler, clock, spool, content);
     }
 }

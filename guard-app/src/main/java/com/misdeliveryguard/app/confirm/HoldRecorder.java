@@ -1,6 +1,7 @@
 package com.misdeliveryguard.app.confirm;
 
 import com.misdeliveryguard.app.cluster.coherence.TransactionLocks;
+import com.misdeliveryguard.app.confirm.hold.HeldContent;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
@@ -8,7 +9,12 @@ import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.smtp.queue.IntakeRecords;
+import com.misdeliveryguard.smtp.spool.QueueState;
+import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,12 +23,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 
 /**
- * Records every {@code HOLD} and {@code DELAY} of a submitted message as a hold, then asks the
- * scheduler to notify soon. One of the {@link IntakeRecords}: runs on the SMTP session's thread,
- * inside the intake's transaction, before the message moves to {@code hold/} and before the 250
- * (ADR 0005). A failure is thrown: the transaction rolls back and the client gets 451 (or, for a
- * message re-checked at start-up, it stays in {@code incoming/} and is tried again). The
- * notification is sent by the scheduler once the message is in {@code hold/}.
+ * Records every {@code HOLD} and {@code DELAY} of a submitted message as a hold, with the message's
+ * bytes ({@link HeldContent}, ADR 0012), then asks the scheduler to notify soon. One of the
+ * {@link IntakeRecords}: runs on the SMTP session's thread, inside the intake's transaction, before
+ * the 250 (ADR 0005); the intake then removes its local copy ({@link #keepsHeld}). A failure is
+ * thrown: the transaction rolls back and the client gets 451 (or, for a message re-checked at
+ * start-up, it stays in {@code incoming/} and is tried again).
  *
  * <p>A sender with more open holds than {@code guard.confirm.max-open-holds-per-sender}
  * (RELIABILITY promise 8) is flagged with a warning for each further hold; the hold is recorded
@@ -41,9 +47,11 @@ final class HoldRecorder implements IntakeRecords, Ordered {
     private final int maxOpenHolds;
     private final ObjectProvider<HoldScheduler> scheduler;
     private final Clock clock;
+    private final Spool spool;
+    private final HeldContent content;
 
     HoldRecorder(HoldFactory factory, HoldStore store, HoldQueries queries, TransactionLocks locks, int maxOpenHolds,
-            ObjectProvider<HoldScheduler> scheduler, Clock clock) {
+            ObjectProvider<HoldScheduler> scheduler, Clock clock, Spool spool, HeldContent content) {
         this.factory = factory;
         this.store = store;
         this.queries = queries;
@@ -51,6 +59,8 @@ final class HoldRecorder implements IntakeRecords, Ordered {
         this.maxOpenHolds = maxOpenHolds;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.spool = spool;
+        this.content = content;
     }
 
     /** Before the decision log's entries, which lock the chain's head: that lock is held the shortest. */
@@ -66,13 +76,28 @@ final class HoldRecorder implements IntakeRecords, Ordered {
             return;
         }
         HeldMessage hold = factory.of(message, facts, verdict, clock.instant());
-        if (store.insert(hold)) {
-            flagIfOverCap(hold);
-            scheduler.ifAvailable(HoldScheduler::kick);
-        } else {
+        boolean recorded = store.insert(hold);
+        if (!recorded) {
             log.info("Held message {} was recorded before (re-checked after a restart); keeping that record",
                     message.id());
         }
+        if (recorded || queries.find(message.id()).filter(h -> h.state().isWaiting()).isPresent()) {
+            try (InputStream bytes = spool.openContent(QueueState.INCOMING, message.id())) {
+                content.store(message, bytes, clock.instant(), spool.headerRemovals(QueueState.INCOMING, message.id()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bytes of held message " + message.id(), e);
+            }
+        }
+        if (recorded) {
+            flagIfOverCap(hold);
+            scheduler.ifAvailable(HoldScheduler::kick);
+        }
+    }
+
+    /** The bytes of a held message are kept with its record, in the shared database. */
+    @Override
+    public boolean keepsHeld(SpooledMessage message) {
+        return content.has(message.id());
     }
 
     private void flagIfOverCap(HeldMessage hold) {

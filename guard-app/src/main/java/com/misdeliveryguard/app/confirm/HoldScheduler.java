@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * notifications, delivers delayed messages whose grace period is over, sends the one reminder
  * (at {@code guard.confirm.reminder}, default half the expiry), and expires unattended holds.
  * Every step claims its hold with a conditional UPDATE, so instances sharing one database do each
- * thing once. Ticks run on one daemon thread every {@code guard.confirm.tick-interval}; a new hold
+ * thing once; before that, the hold's work is leased to this instance for {@link #LEASE}
+ * ({@link HoldStore#lease}), so that the other instances skip it rather than wait for it or do it
+ * in parallel, and take it over when this instance dies with the lease (ADR 0012).
+ * Ticks run on one daemon thread every {@code guard.confirm.tick-interval}; a new hold
  * asks for an early look ({@link #kick()}). Notices and reminders are subject to the sender's hourly
  * cap ({@link NoticeBudget}). Tests move a fake clock and call {@link #tick()}.
  *
@@ -38,6 +42,8 @@ public final class HoldScheduler implements AutoCloseable {
     private static final int BATCH = 100;
     /** A hold whose message has not reached {@code hold/} after this long left the queue another way. */
     private static final Duration ARRIVAL_GRACE = Duration.ofMinutes(2);
+    /** How long one instance keeps a hold's scheduled work to itself; longer than any one step takes. */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final HoldQueries queries;
     private final HoldStore store;
@@ -58,10 +64,12 @@ public final class HoldScheduler implements AutoCloseable {
     private final HoldReconciliation reconciliation;
     private Instant reconciled;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final String owner;
 
     HoldScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry, SpoolActions spool,
             Approvers approvers, NoticeBudget budget, Duration reminder, TransactionTemplate transactions,
             HoldReconciliation reconciliation, Clock clock) {
+        this.owner = spool.spoolName();
         this.transactions = transactions;
         this.reconciliation = reconciliation;
         this.queries = queries;
@@ -102,36 +110,50 @@ public final class HoldScheduler implements AutoCloseable {
         }
         notifyPending();
         Instant now = clock.instant();
-        queries.delayedDue(now, BATCH).forEach(id -> find(id).ifPresent(expiry::deliverDelayed));
+        queries.delayedDue(now, BATCH).forEach(id -> leased(id, expiry::deliverDelayed));
         for (String id : queries.dueForReminder(now.minus(reminder), now, BATCH)) {
-            find(id).ifPresent(this::remind);
+            leased(id, this::remind);
         }
-        queries.expired(now, BATCH).forEach(id -> find(id).ifPresent(expiry::expire));
+        queries.expired(now, BATCH).forEach(id -> leased(id, expiry::expire));
     }
 
     private synchronized void notifyPending() {
         for (String id : queries.awaitingNotification(clock.instant(), BATCH)) {
-            Optional<HeldMessage> hold = find(id);
-            if (hold.isEmpty()) {
-                continue;
-            }
-            if (!spool.isHeld(id)) {
-                if (spool.isIncoming(id)) {
-                    continue; // recorded just before a crash: start-up moves it on to hold/
-                }
-                if (Duration.between(hold.get().times().createdAt(), clock.instant()).compareTo(ARRIVAL_GRACE) > 0) {
-                    if (hold.get().verdictAction() == Action.DELAY) {
-                        log.warn("DELAY verdict for {}: the relay delivered it at once instead of keeping it in hold/ "
-                                + "for the grace period", id);
-                    }
-                    expiry.leftQueue(hold.get());
-                }
-                continue;
-            }
-            Instant at = clock.instant();
-            claimAndSend(hold.get(), "notification", () -> store.claimNotification(id, at),
-                    () -> notifier.notifyHeld(hold.get(), approvers.of(hold.get())));
+            leased(id, this::notifyHeld);
         }
+    }
+
+    /** Does {@code work} on the hold when this instance gets its lease (another instance may be at it). */
+    private void leased(String id, Consumer<HeldMessage> work) {
+        Instant now = clock.instant();
+        if (!store.lease(id, owner, now, now.plus(LEASE))) {
+            return;
+        }
+        try {
+            find(id).ifPresent(work);
+        } finally {
+            store.endLease(id, owner);
+        }
+    }
+
+    private void notifyHeld(HeldMessage hold) {
+        String id = hold.queueId();
+        if (!spool.isHeld(id)) {
+            if (spool.isIncoming(id)) {
+                return; // recorded just before a crash: start-up moves it on
+            }
+            if (Duration.between(hold.times().createdAt(), clock.instant()).compareTo(ARRIVAL_GRACE) > 0) {
+                if (hold.verdictAction() == Action.DELAY) {
+                    log.warn("DELAY verdict for {}: the relay delivered it at once instead of keeping it held "
+                            + "for the grace period", id);
+                }
+                expiry.leftQueue(hold);
+            }
+            return;
+        }
+        Instant at = clock.instant();
+        claimAndSend(hold, "notification", () -> store.claimNotification(id, at),
+                () -> notifier.notifyHeld(hold, approvers.of(hold)));
     }
 
     private void remind(HeldMessage hold) {

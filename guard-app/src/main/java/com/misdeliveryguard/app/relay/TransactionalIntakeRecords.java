@@ -39,4 +39,9 @@ final class TransactionalIntakeRecords implements IntakeRecords {
             throw e;
         }
     }
+
+    @Override
+    public boolean keepsHeld(SpooledMessage message) {
+        return records.stream().anyMatch(r -> r.keepsHeld(message));
+    }
 }

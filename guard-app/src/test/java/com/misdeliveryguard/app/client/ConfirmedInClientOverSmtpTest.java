@@ -6,8 +6,6 @@ import com.misdeliveryguard.app.GuardApplication;
 import com.misdeliveryguard.app.policy.PolicyTestSupport;
 import com.misdeliveryguard.core.testing.MutableClock;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
-import com.misdeliveryguard.smtp.spool.QueueState;
-import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.net.URI;
@@ -62,7 +60,12 @@ class ConfirmedInClientOverSmtpTest {
     SmtpListener listener;
 
     @Autowired
-    Spool spool;
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Held messages: their bytes are kept in the database (ADR 0012). */
+    private long heldMessages() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM hold_message", Long.class);
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -100,7 +103,7 @@ class ConfirmedInClientOverSmtpTest {
         assertThat(send(List.of(NEW_PERSON), subject, ticket)).startsWith("250");
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> delivered(subject));
-        assertThat(spool.count(QueueState.HOLD)).isZero();
+        assertThat(heldMessages()).isZero();
         String log = get("/api/v1/audit/entries?size=200", "auditor").body();
         assertThat(log).contains(ClientConfirmationReview.CONFIRMED).contains("Confirmed in the client by addin");
     }
@@ -110,7 +113,7 @@ class ConfirmedInClientOverSmtpTest {
         String subject = SUBJECT + " changed";
         String ticket = ticket(check(List.of(NEW_PERSON), subject));
 
-        long holds = spool.count(QueueState.HOLD);
+        long holds = heldMessages();
         assertThat(send(List.of(NEW_PERSON, "tanaka@aoba-shoji.co.jp"), subject, ticket)).startsWith("250");
 
         assertHeld(subject, "the sender, recipients or subject differ", holds);
@@ -122,7 +125,7 @@ class ConfirmedInClientOverSmtpTest {
         String ticket = ticket(check(List.of(NEW_PERSON), subject));
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
-        long holds = spool.count(QueueState.HOLD);
+        long holds = heldMessages();
         assertThat(send(List.of(NEW_PERSON), subject, ticket)).startsWith("250");
 
         assertHeld(subject, "expired", holds);
@@ -136,7 +139,7 @@ class ConfirmedInClientOverSmtpTest {
         String forged = new ConfirmationTicket("someone-else", genuine.expiresAt(), genuine.findingsDigest(),
                 genuine.mac()).text();
 
-        long holds = spool.count(QueueState.HOLD);
+        long holds = heldMessages();
         assertThat(send(List.of(NEW_PERSON), subject, forged)).startsWith("250");
 
         assertHeld(subject, "or the ticket is forged", holds);
@@ -189,7 +192,7 @@ class ConfirmedInClientOverSmtpTest {
     private void assertHeld(String subject, String reason, long holdsBefore) throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> get("/api/v1/audit/entries?size=200", "auditor").body().contains(reason));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> spool.count(QueueState.HOLD) > holdsBefore);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heldMessages() > holdsBefore);
         Thread.sleep(500);
         assertThat(delivered(subject)).as("held, not delivered").isFalse();
         assertThat(get("/api/v1/audit/entries?size=200", "auditor").body()).contains(ClientConfirmationReview.IGNORED);

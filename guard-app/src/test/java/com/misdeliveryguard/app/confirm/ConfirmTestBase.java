@@ -183,8 +183,9 @@ abstract class ConfirmTestBase {
         return out;
     }
 
+    /** Whether the message is held: its bytes are kept in the database (ADR 0012), never in a local hold/. */
     boolean inHoldQueue(String queueId) {
-        return spool.list(QueueState.HOLD).contains(queueId);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM hold_message WHERE queue_id = ?", Integer.class, queueId) == 1;
     }
 
     /** The event types the decision log holds for a message, in order. */

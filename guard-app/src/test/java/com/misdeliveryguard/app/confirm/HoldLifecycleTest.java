@@ -45,6 +45,9 @@ class HoldLifecycleTest extends ConfirmTestBase {
     SpoolActions spoolActions;
 
     @Autowired
+    com.misdeliveryguard.app.confirm.hold.HeldContent content;
+
+    @Autowired
     HoldStore store;
 
     @Autowired
@@ -205,7 +208,10 @@ class HoldLifecycleTest extends ConfirmTestBase {
         }
         MessageFacts facts = parser.parse(new ByteArrayInputStream(m.bytes()), envelope.recipients());
         store.insert(factory.of(spooled, Optional.of(facts), verdict, clock.instant()));
-        spool.move(spooled.id(), QueueState.INCOMING, QueueState.HOLD);
+        try (var bytes = spool.openContent(QueueState.INCOMING, spooled.id())) {
+            content.store(spooled, bytes, clock.instant());
+        }
+        spool.delete(QueueState.INCOMING, spooled.id());
         return spooled.id();
     }
 }

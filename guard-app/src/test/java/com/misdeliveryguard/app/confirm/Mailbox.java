@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The guard's own notices as they reached the upstream sink, decoded. */
-final class Mailbox {
+public final class Mailbox {
 
     private static final Pattern LINK = Pattern.compile(Pattern.quote(ConfirmTestBase.PUBLIC_URL)
             + "/confirm/[A-Za-z0-9_-]{43}");
@@ -20,7 +20,7 @@ final class Mailbox {
     /**
      * One notice: its envelope, decoded subject and text, the confirmation link in it (if any) and its raw bytes.
      */
-    record Notice(String mailFrom, List<String> recipients, String subject, String text, Optional<String> link,
+    public record Notice(String mailFrom, List<String> recipients, String subject, String text, Optional<String> link,
             byte[] raw) {
     }
 
@@ -30,7 +30,7 @@ final class Mailbox {
         this.notices = notices;
     }
 
-    static Mailbox of(SmtpSink sink) throws Exception {
+    public static Mailbox of(SmtpSink sink) throws Exception {
         List<Notice> out = new ArrayList<>();
         for (SmtpSink.Transaction t : sink.transactions()) {
             if (!t.mailFrom().equals("<>")) {
@@ -49,7 +49,7 @@ final class Mailbox {
     }
 
     /** Notices whose envelope goes to {@code address}. */
-    List<Notice> to(String address) {
+    public List<Notice> to(String address) {
         return notices.stream().filter(n -> n.recipients().stream().anyMatch(r -> r.startsWith("<" + address + ">")))
                 .toList();
     }

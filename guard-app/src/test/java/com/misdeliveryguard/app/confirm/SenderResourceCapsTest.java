@@ -51,6 +51,9 @@ class SenderResourceCapsTest extends ConfirmTestBase {
     HoldStore store;
 
     @Autowired
+    com.misdeliveryguard.app.confirm.hold.HeldContent content;
+
+    @Autowired
     MessageFactsParser parser;
 
     @Autowired
@@ -95,7 +98,7 @@ class SenderResourceCapsTest extends ConfirmTestBase {
         ListAppender<ILoggingEvent> warnings = capture(HoldRecorder.class);
         HoldRecorder recorder = new HoldRecorder(new HoldFactory(new ConfirmProperties(null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null), new NotifyAddress(List.of())), store,
-                holds, locks, 2, schedulers, clock);
+                holds, locks, 2, schedulers, clock, spool, content);
         String sender = "busy@example.co.jp";
         List<String> ids = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {

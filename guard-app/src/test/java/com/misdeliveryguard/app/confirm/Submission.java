@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * names as RFC 2047 encoded words, Bcc only in the envelope, a UTF-8 subject, an 8-bit text part
  * and an attachment with an RFC 2231 file name. {@link #bytes()} are exactly the DATA bytes.
  */
-final class Submission {
+public final class Submission {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -30,21 +30,21 @@ final class Submission {
     private String body = "株式会社あおば商事\r\n佐藤様\r\n\r\nいつもお世話になっております。\r\nお見積書をお送りします。\r\n";
     private byte[] bytes;
 
-    Submission(String subject) {
+    public Submission(String subject) {
         this.subject = subject;
     }
 
-    Submission from(String address) {
+    public Submission from(String address) {
         this.from = address;
         return this;
     }
 
-    Submission to(String name, String address) {
+    public Submission to(String name, String address) {
         to.add(new String[] {name, address});
         return this;
     }
 
-    Submission cc(String name, String address) {
+    public Submission cc(String name, String address) {
         cc.add(new String[] {name, address});
         return this;
     }
@@ -54,13 +54,13 @@ final class Submission {
         return this;
     }
 
-    Submission attachment(String fileName) {
+    public Submission attachment(String fileName) {
         this.attachment = fileName;
         return this;
     }
 
     /** The text part (CRLF line ends). */
-    Submission body(String text) {
+    public Submission body(String text) {
         this.body = text;
         return this;
     }
@@ -70,11 +70,11 @@ final class Submission {
         return this;
     }
 
-    String subject() {
+    public String subject() {
         return subject;
     }
 
-    String messageIdHeader() {
+    public String messageIdHeader() {
         return "Message-ID: " + messageId;
     }
 
@@ -87,7 +87,7 @@ final class Submission {
     }
 
     /** The DATA bytes (CRLF line ends, ending with CRLF), built once. */
-    byte[] bytes() {
+    public byte[] bytes() {
         if (bytes == null) {
             StringBuilder m = new StringBuilder();
             m.append("From: ").append(word(fromName)).append(" <").append(from).append(">\r\n");
@@ -113,7 +113,7 @@ final class Submission {
     }
 
     /** Submits over SMTP and returns the queue id from the 250 reply. */
-    String send(int port, boolean authenticate) throws IOException {
+    public String send(int port, boolean authenticate) throws IOException {
         String reply = RawSmtpClient.expect(finalReply(port, authenticate), "250");
         return reply.substring(reply.lastIndexOf(' ') + 1).strip();
     }

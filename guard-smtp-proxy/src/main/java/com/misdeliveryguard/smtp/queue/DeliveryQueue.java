@@ -230,20 +230,31 @@ public final class DeliveryQueue implements AutoCloseable {
      * @return the queue id of the copy
      */
     public String releaseCorrected(String id, byte[] content, List<MailAddress> recipients) throws IOException {
-        SpooledMessage held = spool.read(QueueState.HOLD, id);
+        String copy = stageCorrected(spool.read(QueueState.HOLD, id), content, recipients);
+        spool.delete(QueueState.HOLD, id);
+        releaseGenerated(copy);
+        return copy;
+    }
+
+    /**
+     * First half of {@link #releaseCorrected} for a held message kept elsewhere (in the shared
+     * database): the corrected copy is committed (fsynced) to {@code incoming/} under a new queue id
+     * with the original's envelope and {@code recipients}; {@link #releaseGenerated} delivers it and
+     * {@link #discardGenerated} removes it. A crash in between leaves it in {@code incoming/}, where
+     * the intake checks it again at the next start (never sent unchecked, never lost).
+     *
+     * @return the queue id of the copy
+     */
+    public String stageCorrected(SpooledMessage held, byte[] content, List<MailAddress> recipients)
+            throws IOException {
         Envelope original = held.envelope();
         Envelope corrected = new Envelope(original.sender(), recipients, original.authenticatedUser(),
                 original.clientAddress(), original.helo(), original.tls(), original.eightBitMime(),
                 original.receivedAt());
-        SpooledMessage copy;
         try (SpoolWriter writer = spool.create()) {
             writer.write(content, 0, content.length);
-            copy = writer.commit(corrected, SpooledMessage.Origin.SMTP);
+            return writer.commit(corrected, SpooledMessage.Origin.SMTP).id();
         }
-        spool.delete(QueueState.HOLD, id);
-        spool.move(copy.id(), QueueState.INCOMING, QueueState.OUTGOING);
-        enqueue(copy.id());
-        return copy.id();
     }
 
     /** Removes a held message for good (cancelled by the sender, or expired with action discard). */

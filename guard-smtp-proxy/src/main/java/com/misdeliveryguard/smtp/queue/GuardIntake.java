@@ -17,6 +17,7 @@ import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +96,18 @@ public final class GuardIntake implements MessageIntake {
     }
 
     private Disposition checkNow(SpooledMessage message, boolean maybeAcknowledged) {
+        if (maybeAcknowledged && keptByRecords(message)) {
+            // held and recorded before a crash cut the removal of this copy short: the hold is in the records
+            log.info("{} is held already (its bytes are kept with its hold record); removing the copy in incoming/",
+                    message.id());
+            try {
+                spool.delete(QueueState.INCOMING, message.id());
+            } catch (IOException e) {
+                log.error("Cannot remove the copy of held message {} from incoming/; trying again later", message.id(),
+                        e);
+            }
+            return new Queued(message.id());
+        }
         Optional<MessageFacts> facts = Optional.empty();
         Verdict verdict;
         if (message.origin() == SpooledMessage.Origin.GUARD) {
@@ -115,14 +128,16 @@ public final class GuardIntake implements MessageIntake {
             verdict = new Verdict(Action.HOLD, verdict.findings(), Action.REJECT, verdict.recipients(), false);
         }
         try {
+            convertToBcc(message, facts, verdict); // first: a hold's record keeps it with the bytes
             records.commit(message, facts, verdict);
+        } catch (IOException e) {
+            return recordsFailed(message, maybeAcknowledged, new UncheckedIOException(e));
         } catch (RuntimeException e) {
             return recordsFailed(message, maybeAcknowledged, e);
         }
         events.accepted(message);
         events.checked(message, facts, verdict);
         try {
-            convertToBcc(message, facts, verdict);
             return act(message, verdict);
         } catch (IOException e) {
             log.error("Cannot move {} out of incoming; it is safe there and is checked again a minute later",
@@ -189,6 +204,15 @@ public final class GuardIntake implements MessageIntake {
         }
     }
 
+    private boolean keptByRecords(SpooledMessage message) {
+        try {
+            return message.origin() == SpooledMessage.Origin.SMTP && records.keepsHeld(message);
+        } catch (RuntimeException e) {
+            log.warn("Cannot tell whether the records keep the bytes of {}; keeping them in the spool", message.id(), e);
+            return false;
+        }
+    }
+
     private static Verdict failClosed(SpooledMessage message, Exception e) {
         log.error("Checking {} failed; holding it", message.id(), e);
         return new Verdict(Action.HOLD, List.of(new Finding("guard-error", Severity.HIGH, Optional.empty(),
@@ -201,8 +225,9 @@ public final class GuardIntake implements MessageIntake {
      * When the policy converts to Bcc, records beside the message which To/Cc addresses it goes out
      * without: every external one. An address of the envelope is external as the checks resolved it; an
      * address only in the header counts as internal when an internal recipient has its domain, otherwise
-     * as external (it leaves the header too). Recorded before the message moves on, so it travels with it
-     * to {@code outgoing/} or {@code hold/} and whichever release comes later sends the converted header.
+     * as external (it leaves the header too). Recorded before the intake's records (a hold keeps the list
+     * with its bytes in the database) and before the message moves on, so whichever release comes later
+     * sends the converted header.
      */
     private void convertToBcc(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict)
             throws IOException {
@@ -244,8 +269,13 @@ public final class GuardIntake implements MessageIntake {
                         + ")");
             }
             case HOLD, DELAY -> {
-                // DELAY waits in hold/ too: the confirmation side releases it when the grace period ends
-                spool.move(id, QueueState.INCOMING, QueueState.HOLD);
+                // DELAY waits in hold/ too: the confirmation side releases it when the grace period ends;
+                // or the records keep the bytes (shared database), and this copy is no longer needed
+                if (keptByRecords(message)) {
+                    spool.delete(QueueState.INCOMING, id);
+                } else {
+                    spool.move(id, QueueState.INCOMING, QueueState.HOLD);
+                }
                 log.info("{} {} ({} findings)", verdict.action() == Action.HOLD ? "Held" : "Delayed", id,
                         verdict.findings().size());
                 return new Queued(id);

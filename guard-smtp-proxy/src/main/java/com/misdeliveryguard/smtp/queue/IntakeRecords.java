@@ -20,6 +20,17 @@ public interface IntakeRecords {
 
     void commit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict);
 
+    /**
+     * True when the records keep this held message's bytes themselves (the application stores them in
+     * the shared database with the hold record, so that any instance can release it): the intake then
+     * removes its local copy instead of moving it to {@code hold/}, and a copy found in
+     * {@code incoming/} after a crash is not checked again. False by default (the bytes stay in
+     * {@code hold/}); a failure to answer counts as false.
+     */
+    default boolean keepsHeld(SpooledMessage message) {
+        return false;
+    }
+
     /** Keeps no records (the relay without the application around it). */
     IntakeRecords NONE = (message, facts, verdict) -> { };
 }

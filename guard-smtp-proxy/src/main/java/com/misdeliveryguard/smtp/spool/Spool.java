@@ -100,11 +100,66 @@ public final class Spool {
 
     /** Called by {@link SpoolWriter#commit}: the message directory is complete and synced. */
     void publish(String id, Path tmpDir) throws IOException {
+        publish(id, tmpDir, QueueState.INCOMING);
+    }
+
+    private void publish(String id, Path tmpDir, QueueState into) throws IOException {
         durability.forceDirectory(tmpDir);
-        Path target = dir(QueueState.INCOMING, id);
+        Path target = dir(into, id);
         Files.move(tmpDir, target, StandardCopyOption.ATOMIC_MOVE);
         durability.forceDirectory(target.getParent());
         durability.forceDirectory(tmpDir.getParent());
+    }
+
+    /**
+     * Writes a message kept elsewhere (a held message's bytes in the shared database) back into this
+     * spool under its own queue id, straight into {@code into}: the bytes are streamed to
+     * {@code tmp/<id>}, checked against the size and SHA-256 of {@code message}, fsynced with the
+     * envelope, and the directory is renamed into place (replacing a copy left there before). A crash
+     * part way leaves a {@code tmp/} entry that start-up removes like the guard's own mail: the
+     * message is still where it was copied from.
+     *
+     * @throws IOException when the bytes cannot be written or are not the ones {@code message} names
+     */
+    public SpooledMessage restore(SpooledMessage message, InputStream content, QueueState into) throws IOException {
+        return restore(message, content, into, List.of());
+    }
+
+    /**
+     * {@link #restore(SpooledMessage, InputStream, QueueState)} with the To/Cc addresses the message
+     * goes out without ({@link #recordHeaderRemovals}), written into the copy before it is published.
+     */
+    public SpooledMessage restore(SpooledMessage message, InputStream content, QueueState into,
+            List<MailAddress> headerRemovals) throws IOException {
+        String id = message.id();
+        Path tmpDir = root.resolve(TMP).resolve(id);
+        deleteTree(tmpDir);
+        Files.createDirectory(tmpDir);
+        Files.createFile(tmpDir.resolve(GENERATED));
+        try (SpoolWriter writer = new SpoolWriter(this, id, tmpDir)) {
+            content.transferTo(writer.stream());
+            writer.seal(message);
+            if (!headerRemovals.isEmpty()) {
+                writeHeaderRemovals(tmpDir, headerRemovals);
+            }
+            Files.delete(tmpDir.resolve(GENERATED));
+            if (Files.exists(dir(into, id))) {
+                delete(into, id);
+            }
+            publish(id, tmpDir, into);
+            writer.published();
+        }
+        return message;
+    }
+
+    /** The envelope of a message as the spool stores it (text, see {@link #envelopeFrom}). */
+    public static byte[] envelopeOf(SpooledMessage message) {
+        return EnvelopeFile.write(message);
+    }
+
+    /** Reads what {@link #envelopeOf} wrote. */
+    public static SpooledMessage envelopeFrom(byte[] envelope) throws IOException {
+        return EnvelopeFile.read(envelope);
     }
 
     Durability durability() {
@@ -180,7 +235,10 @@ public final class Spool {
      * replaces it.
      */
     public void recordHeaderRemovals(QueueState state, String id, List<MailAddress> addresses) throws IOException {
-        Path dir = dir(state, id);
+        writeHeaderRemovals(dir(state, id), addresses);
+    }
+
+    private void writeHeaderRemovals(Path dir, List<MailAddress> addresses) throws IOException {
         Path temporary = dir.resolve(HEADER_REMOVALS + ".tmp");
         StringBuilder text = new StringBuilder();
         addresses.forEach(a -> text.append(a).append('\n'));

@@ -82,14 +82,7 @@ public final class SpoolWriter implements AutoCloseable {
             channel.close();
             SpooledMessage message = new SpooledMessage(id, envelope, size, HexFormat.of().formatHex(sha256.digest()),
                     origin);
-            try (FileChannel env = FileChannel.open(dir.resolve(Spool.ENVELOPE), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(EnvelopeFile.write(message));
-                while (buffer.hasRemaining()) {
-                    env.write(buffer);
-                }
-                spool.durability().force(env);
-            }
+            writeEnvelope(message);
             spool.publish(id, dir);
             done = true;
             return message;
@@ -98,6 +91,38 @@ public final class SpoolWriter implements AutoCloseable {
                 abort();
             }
         }
+    }
+
+    /**
+     * For {@link Spool#restore}: makes the bytes and the envelope of {@code expected} durable in the
+     * message directory after checking that the bytes written are the ones it names. The caller
+     * publishes the directory and then calls {@link #published()}.
+     */
+    void seal(SpooledMessage expected) throws IOException {
+        spool.durability().force(channel);
+        channel.close();
+        String written = HexFormat.of().formatHex(sha256.digest());
+        if (size != expected.size() || !written.equals(expected.sha256())) {
+            throw new IOException("the bytes of " + id + " are not the ones it was stored with (" + size + " bytes, "
+                    + "SHA-256 " + written + ")");
+        }
+        writeEnvelope(expected);
+    }
+
+    private void writeEnvelope(SpooledMessage message) throws IOException {
+        try (FileChannel env = FileChannel.open(dir.resolve(Spool.ENVELOPE), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(EnvelopeFile.write(message));
+            while (buffer.hasRemaining()) {
+                env.write(buffer);
+            }
+            spool.durability().force(env);
+        }
+    }
+
+    /** For {@link Spool#restore}: the directory left {@code tmp/}; nothing to clean up any more. */
+    void published() {
+        done = true;
     }
 
     /** Discards the partial message. */

@@ -84,6 +84,12 @@ public final class HoldQueries {
     }
 
     /** The state of the hold of each of these queue ids that has one (for reconciling the spool with the records). */
+    /** The spool (instance) that copied a released hold's bytes to deliver them; empty before issue 13's change. */
+    public Optional<String> releasedInto(String queueId) {
+        return jdbc.query("SELECT released_into FROM confirm_hold WHERE queue_id = ?",
+                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty(), queueId);
+    }
+
     public Map<String, HoldState> statesOf(List<String> queueIds) {
         Map<String, HoldState> states = new HashMap<>();
         for (int from = 0; from < queueIds.size(); from += 500) {

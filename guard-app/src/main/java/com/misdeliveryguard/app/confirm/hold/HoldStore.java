@@ -143,6 +143,35 @@ public final class HoldStore {
                 + " AND address = ? AND in_envelope", rows);
     }
 
+    /**
+     * Records which spool (instance) copied the bytes of a released hold to deliver them, in the
+     * transaction of the release: that instance finishes a release cut short; others leave it alone.
+     */
+    public void releasedInto(String queueId, String spool) {
+        jdbc.update("UPDATE confirm_hold SET released_into = ? WHERE queue_id = ?", Sql.cut(spool, 100), queueId);
+    }
+
+    /**
+     * Leases the scheduler's work on a hold (notice, reminder, expiry, delayed release) to one instance
+     * until {@code until}: a conditional UPDATE that succeeds when nobody holds an unexpired lease, so
+     * of several instances looking at a due hold one does the work, and the lease of an instance that
+     * died runs out and another one takes over. The work itself still claims its step with a
+     * conditional UPDATE (so it happens once even when a lease runs out mid-way).
+     *
+     * @return true when this instance now holds the lease
+     */
+    public boolean lease(String queueId, String owner, Instant now, Instant until) {
+        return jdbc.update("UPDATE confirm_hold SET lease_owner = ?, lease_until = ? WHERE queue_id = ?"
+                + " AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)", Sql.cut(owner, 100),
+                Sql.time(until), queueId, Sql.time(now), Sql.cut(owner, 100)) == 1;
+    }
+
+    /** Gives a lease back when the work is done (or failed), so that the next tick anywhere may try again. */
+    public void endLease(String queueId, String owner) {
+        jdbc.update("UPDATE confirm_hold SET lease_owner = NULL, lease_until = NULL WHERE queue_id = ?"
+                + " AND lease_owner = ?", queueId, Sql.cut(owner, 100));
+    }
+
     /** Claims the first notification of a hold; false when it was claimed before (here or on another instance). */
     public boolean claimNotification(String queueId, Instant at) {
         return jdbc.update("UPDATE confirm_hold SET notified_at = ? WHERE queue_id = ? AND notified_at IS NULL",

@@ -6,13 +6,19 @@ import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.DirectoryStatus;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Severity;
+import com.misdeliveryguard.core.mail.Envelope;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +130,49 @@ interface HoldStoreContract {
                 .isEqualTo(1);
         assertThat(race(16, i -> () -> store().claimReminder(hold.queueId(), NOW)).stream().filter(b -> b).count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    default void oneInstanceAtATimeLeasesAHoldsWorkAndADeadInstancesLeaseRunsOut() throws Exception {
+        HeldMessage hold = newHold();
+        store().insert(hold);
+        Duration lease = Duration.ofMinutes(2);
+        assertThat(race(16, i -> () -> store().lease(hold.queueId(), "instance-" + i, NOW, NOW.plus(lease)))
+                .stream().filter(b -> b).count()).isEqualTo(1);
+        assertThat(store().lease(hold.queueId(), "late", NOW.plus(Duration.ofMinutes(1)),
+                NOW.plus(Duration.ofMinutes(3)))).as("still leased").isFalse();
+        assertThat(store().lease(hold.queueId(), "taker", NOW.plus(Duration.ofMinutes(3)),
+                NOW.plus(Duration.ofMinutes(5)))).as("the lease ran out: taken over").isTrue();
+        store().endLease(hold.queueId(), "taker");
+        assertThat(store().lease(hold.queueId(), "next", NOW.plus(Duration.ofMinutes(3)),
+                NOW.plus(Duration.ofMinutes(5)))).as("given back").isTrue();
+    }
+
+    @Test
+    default void aHeldMessageOfManyChunksRoundTripsByteForByteAndIsPurgedWhole() throws Exception {
+        HeldContent content = new HeldContent(new JdbcTemplate(dataSource()),
+                new DataSourceTransactionManager(dataSource()));
+        byte[] bytes = new byte[3 * HeldContent.CHUNK + 12345];
+        new java.util.Random(13).nextBytes(bytes);
+        String id = newHold().queueId();
+        SpooledMessage message = new SpooledMessage(id, new Envelope(ReversePath.of(SENDER), List.of(PARTNER),
+                Optional.of("tanaka"), "192.0.2.10", "client.test", true, true, NOW), bytes.length,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+                SpooledMessage.Origin.SMTP);
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource())).executeWithoutResult(status ->
+                assertThat(content.store(message, new ByteArrayInputStream(bytes), NOW)).isTrue());
+        assertThat(content.store(message, new ByteArrayInputStream(bytes), NOW)).as("stored once").isFalse();
+
+        assertThat(content.find(id)).hasValue(message);
+        try (InputStream in = content.open(id)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+        assertThat(new JdbcTemplate(dataSource()).queryForObject("SELECT COUNT(*) FROM hold_message_chunk WHERE "
+                + "queue_id = ?", Integer.class, id)).isEqualTo(4);
+        assertThat(content.purge(id)).isTrue();
+        assertThat(content.has(id)).isFalse();
+        assertThat(new JdbcTemplate(dataSource()).queryForObject("SELECT COUNT(*) FROM hold_message_chunk WHERE "
+                + "queue_id = ?", Integer.class, id)).isZero();
     }
 
     private static List<Boolean> race(int n, java.util.function.IntFunction<Callable<Boolean>> task) throws Exception {
