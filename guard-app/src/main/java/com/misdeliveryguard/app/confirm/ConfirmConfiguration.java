@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.confirm;
 
+import com.misdeliveryguard.app.cluster.coherence.TransactionLocks;
 import com.misdeliveryguard.app.GuardProperties;
 import com.misdeliveryguard.app.confirm.hold.ConfirmationTokens;
 import com.misdeliveryguard.app.confirm.hold.DecisionTrail;
@@ -124,12 +125,12 @@ class ConfirmConfiguration {
     @Bean(destroyMethod = "close")
     HoldScheduler holdScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry,
             SpoolActions spool, Approvers approvers, ConfirmProperties confirm, PlatformTransactionManager transactions,
-            Spool spoolDirectories, GuardIntake intake, DecisionTrail trail, RepairLog repairs, HeldContent content,
-            Clock clock) {
+            Spool spoolDirectories, GuardIntake intake, DecisionTrail trail, RepairLog repairs, TransactionLocks locks,
+            HeldContent content, Clock clock) {
         HoldReconciliation reconciliation = new HoldReconciliation(spoolDirectories, intake, queries, spool, expiry,
                 trail, repairs, content, new TransactionTemplate(transactions), clock);
         return new HoldScheduler(queries, store, notifier, expiry, spool, approvers,
-                new NoticeBudget(queries, store, confirm.maxNotificationsPerHour(), clock), confirm.reminder(),
+                new NoticeBudget(queries, store, locks, confirm.maxNotificationsPerHour(), clock), confirm.reminder(),
                 new TransactionTemplate(transactions), reconciliation, clock);
     }
 
@@ -144,8 +145,9 @@ class ConfirmConfiguration {
 
     @Bean
     HoldRecorder holdRecorder(ConfirmProperties confirm, SmtpProperties smtp, HoldStore store, HoldQueries queries,
-            ObjectProvider<HoldScheduler> scheduler, Clock clock, Spool spool, HeldContent content) {
+            TransactionLocks locks, ObjectProvider<HoldScheduler> scheduler, Clock clock, Spool spool,
+            HeldContent content) {
         return new HoldRecorder(new HoldFactory(confirm, new NotifyAddress(smtp.auth().users())), store, queries,
-                confirm.maxOpenHoldsPerSender(), scheduler, clock, spool, content);
+                locks, confirm.maxOpenHoldsPerSender(), scheduler, clock, spool, content);
     }
 }

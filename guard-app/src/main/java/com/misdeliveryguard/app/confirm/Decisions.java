@@ -125,8 +125,9 @@ public final class Decisions {
         }
         Optional<Corrections.Corrected> corrected;
         try {
+            // a copy the sender corrects keeps the policy's conversion to Bcc (a plain release carries it anyway)
             corrected = choice.corrects() ? Optional.of(corrections.prepare(hold, spool.content(hold), confirmed,
-                    choice.instead(), choice.asBcc())) : Optional.empty();
+                    choice.instead(), choice.asBcc() || spool.convertsToBcc(hold))) : Optional.empty();
         } catch (Corrections.Refusal refused) {
             return new DecisionResult.Refused(refused.reason());
         } catch (SpoolActions.MessageGone gone) {

@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.confirm;
 
+import com.misdeliveryguard.app.cluster.coherence.TransactionLocks;
 import com.misdeliveryguard.app.confirm.hold.HeldContent;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
@@ -31,7 +32,10 @@ import org.springframework.core.Ordered;
  *
  * <p>A sender with more open holds than {@code guard.confirm.max-open-holds-per-sender}
  * (RELIABILITY promise 8) is flagged with a warning for each further hold; the hold is recorded
- * all the same (never refused, never lost).
+ * all the same (never refused, never lost). The count is taken under the sender's lock
+ * ({@link TransactionLocks}, shared by every instance on the database) and includes this hold, so
+ * holds recorded at the same moment on several instances are counted one after the other: each hold
+ * past the cap is flagged exactly once.
  */
 final class HoldRecorder implements IntakeRecords, Ordered {
 
@@ -39,19 +43,21 @@ final class HoldRecorder implements IntakeRecords, Ordered {
     private final HoldFactory factory;
     private final HoldStore store;
     private final HoldQueries queries;
+    private final TransactionLocks locks;
     private final int maxOpenHolds;
     private final ObjectProvider<HoldScheduler> scheduler;
     private final Clock clock;
     private final Spool spool;
     private final HeldContent content;
 
-    HoldRecorder(HoldFactory factory, HoldStore store, HoldQueries queries, int maxOpenHolds,
+    HoldRecorder(HoldFactory factory, HoldStore store, HoldQueries queries, TransactionLocks locks, int maxOpenHolds,
             ObjectProvider<HoldScheduler> scheduler, Clock clock, Spool spool, HeldContent content) {
         this.spool = spool;
         this.content = content;
         this.factory = factory;
         this.store = store;
         this.queries = queries;
+        this.locks = locks;
         this.maxOpenHolds = maxOpenHolds;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -77,7 +83,7 @@ final class HoldRecorder implements IntakeRecords, Ordered {
         }
         if (recorded || queries.find(message.id()).filter(h -> h.state().isWaiting()).isPresent()) {
             try (InputStream bytes = spool.openContent(QueueState.INCOMING, message.id())) {
-                content.store(message, bytes, clock.instant());
+                content.store(message, bytes, spool.headerRemovals(QueueState.INCOMING, message.id()), clock.instant());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bytes of held message " + message.id(), e);
             }
@@ -95,6 +101,7 @@ final class HoldRecorder implements IntakeRecords, Ordered {
     }
 
     private void flagIfOverCap(HeldMessage hold) {
+        locks.lock("open-holds:" + hold.sender().toSmtpPath());
         int open = queries.openHoldsOf(hold.sender());
         if (open > maxOpenHolds) {
             log.warn("Sender {} has {} open held messages, more than the cap of {} "

@@ -151,31 +151,29 @@ public final class HoldScheduler implements AutoCloseable {
             }
             return;
         }
-        if (!budget.allows(hold, "notification")) {
-            return;
-        }
         Instant at = clock.instant();
-        claimAndSend(id, "notice", () -> store.claimNotification(id, at),
+        claimAndSend(hold, "notification", () -> store.claimNotification(id, at),
                 () -> notifier.notifyHeld(hold, approvers.of(hold)));
     }
 
     private void remind(HeldMessage hold) {
-        if (budget.allows(hold, "reminder")) {
-            claimAndSend(hold.queueId(), "reminder", () -> store.claimReminder(hold.queueId(), clock.instant()),
-                    () -> notifier.remind(hold, approvers.of(hold)));
-        }
+        claimAndSend(hold, "reminder", () -> store.claimReminder(hold.queueId(), clock.instant()),
+                () -> notifier.remind(hold, approvers.of(hold)));
     }
 
-    /** Claims and writes a mail in one transaction: no claim without a durable mail, no mail without its claim. */
-    private void claimAndSend(String id, String what, BooleanSupplier claim, Runnable send) {
+    /**
+     * Asks the sender's hourly cap, claims and writes a mail in one transaction: no claim without a
+     * durable mail, no mail without its claim, and no other instance counting the sender's mails meanwhile.
+     */
+    private void claimAndSend(HeldMessage hold, String what, BooleanSupplier claim, Runnable send) {
         try {
             transactions.executeWithoutResult(status -> {
-                if (claim.getAsBoolean()) {
+                if (budget.allows(hold, what) && claim.getAsBoolean()) {
                     send.run();
                 }
             });
         } catch (RuntimeException e) {
-            log.error("Cannot send the {} about held message {}; retrying at the next tick", what, id, e);
+            log.error("Cannot send the {} about held message {}; retrying at the next tick", what, hold.queueId(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.confirm;
 
+import com.misdeliveryguard.app.cluster.coherence.TransactionLocks;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * off until the oldest counted one leaves the window, and the skip is logged as a warning once per
  * put-off. The hold stays recorded and waiting (the sender sees it on {@code /my/held}); nothing
  * is lost, only the mail waits. Counts come from the hold records, so instances sharing one
- * database share the cap (check, then claim: concurrent instances may overshoot by a mail or two).
+ * database share the cap; {@link #allows} is called inside the transaction that claims the mail and
+ * first takes the sender's lock ({@link TransactionLocks}, shared by every instance), so the count
+ * and the claim are one step: two instances never both send the last mail of the hour.
  */
 final class NoticeBudget {
 
@@ -26,18 +29,24 @@ final class NoticeBudget {
     private static final Logger log = LoggerFactory.getLogger(NoticeBudget.class);
     private final HoldQueries queries;
     private final HoldStore store;
+    private final TransactionLocks locks;
     private final int perHour;
     private final Clock clock;
 
-    NoticeBudget(HoldQueries queries, HoldStore store, int perHour, Clock clock) {
+    NoticeBudget(HoldQueries queries, HoldStore store, TransactionLocks locks, int perHour, Clock clock) {
         this.queries = queries;
         this.store = store;
+        this.locks = locks;
         this.perHour = perHour;
         this.clock = clock;
     }
 
-    /** Whether a notification mail ({@code what}: the first notice or the reminder) about this hold may go now. */
+    /**
+     * Whether a notification mail ({@code what}: the first notice or the reminder) about this hold may
+     * go now. Inside the claiming transaction: the sender's lock is held until it ends.
+     */
     boolean allows(HeldMessage hold, String what) {
+        locks.lock("notices:" + hold.sender().toSmtpPath());
         Instant now = clock.instant();
         List<Instant> sent = queries.noticesSince(hold.sender(), now.minus(WINDOW));
         if (sent.size() < perHour) {

@@ -99,6 +99,10 @@ final class SpoolActions {
         copying.add(id);
         try (InputStream in = content.open(id)) {
             spool.restore(held, in, QueueState.HOLD);
+            List<MailAddress> removals = content.headerRemovals(id);
+            if (!removals.isEmpty()) {
+                spool.recordHeaderRemovals(QueueState.HOLD, id, removals); // the policy's conversion to Bcc
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new MessageGone("cannot copy " + id + " into this instance's spool", e);
         }
@@ -129,6 +133,12 @@ final class SpoolActions {
         } catch (IOException e) {
             throw new MessageGone("cannot read " + hold.queueId(), e);
         }
+    }
+
+    /** True when the policy converts the held message to Bcc: its external To/Cc addresses leave the header. */
+    boolean convertsToBcc(HeldMessage hold) {
+        verify(hold);
+        return !content.headerRemovals(hold.queueId()).isEmpty();
     }
 
     /**

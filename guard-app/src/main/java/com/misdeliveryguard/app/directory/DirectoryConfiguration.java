@@ -1,6 +1,8 @@
 package com.misdeliveryguard.app.directory;
 
 import com.misdeliveryguard.app.GuardProperties;
+import com.misdeliveryguard.app.cluster.coherence.CacheCoherence;
+import com.misdeliveryguard.app.cluster.coherence.CacheCoherence.Topic;
 import com.misdeliveryguard.directory.importer.DirectoryImporter;
 import com.misdeliveryguard.directory.learned.CachedLearnedRecipients;
 import com.misdeliveryguard.directory.learned.JdbcLearnedRecipients;
@@ -18,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wires the directory: the JDBC store on the application's DataSource (schema by Flyway,
  * {@code V100__directory.sql}), the Caffeine-cached lookup the rules use, the importer that
- * invalidates the cache after each change, and the one cached learned-recipient list.
+ * invalidates the cache after each change, and the one cached learned-recipient list. Both caches
+ * tell the other instances on the database of each change, and drop what those changed
+ * ({@link CacheCoherence}, ADR 0013).
  */
 @Configuration(proxyBeanMethods = false)
 class DirectoryConfiguration {
@@ -35,14 +39,21 @@ class DirectoryConfiguration {
 
     @Bean
     CachedContactDirectory contactDirectory(JdbcDirectoryStore store, InternalDomains internal,
-            DirectoryProperties properties) {
-        return CachedContactDirectory.builder(store).internalDomains(internal).maximumSize(properties.cacheSize())
-                .expireAfterWrite(properties.cacheTtl()).build();
+            DirectoryProperties properties, CacheCoherence coherence) {
+        CachedContactDirectory directory = CachedContactDirectory.builder(store).internalDomains(internal)
+                .maximumSize(properties.cacheSize()).expireAfterWrite(properties.cacheTtl()).build();
+        coherence.register(Topic.DIRECTORY, key -> directory.invalidateAll(), directory::invalidateAll);
+        return directory;
     }
 
+    /** Every change of the directory (imports, LDAP, approved requests) goes through here, after its commit. */
     @Bean
-    DirectoryImporter directoryImporter(JdbcDirectoryStore store, CachedContactDirectory directory, Clock clock) {
-        return DirectoryImporter.builder(store).afterChange(directory::invalidateAll).clock(clock).build();
+    DirectoryImporter directoryImporter(JdbcDirectoryStore store, CachedContactDirectory directory, Clock clock,
+            CacheCoherence coherence) {
+        return DirectoryImporter.builder(store).afterChange(() -> {
+            directory.invalidateAll();
+            coherence.changedAll(Topic.DIRECTORY);
+        }).clock(clock).build();
     }
 
     @Bean
@@ -57,8 +68,11 @@ class DirectoryConfiguration {
      * minutes). Nothing else may wrap the store in a cache of its own.
      */
     @Bean
-    CachedLearnedRecipients learnedRecipients(DataSource dataSource) {
-        return new CachedLearnedRecipients(new JdbcLearnedRecipients(dataSource));
+    CachedLearnedRecipients learnedRecipients(DataSource dataSource, CacheCoherence coherence) {
+        CachedLearnedRecipients learned = new CachedLearnedRecipients(new JdbcLearnedRecipients(dataSource),
+                key -> coherence.changed(Topic.LEARNED_RECIPIENTS, key));
+        coherence.register(Topic.LEARNED_RECIPIENTS, learned::invalidate, learned::invalidateAll);
+        return learned;
     }
 
     @Bean

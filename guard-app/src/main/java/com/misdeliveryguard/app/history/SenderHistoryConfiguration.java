@@ -1,5 +1,7 @@
 package com.misdeliveryguard.app.history;
 
+import com.misdeliveryguard.app.cluster.coherence.CacheCoherence;
+import com.misdeliveryguard.app.cluster.coherence.CacheCoherence.Topic;
 import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.directory.history.CachedSenderHistory;
 import com.misdeliveryguard.directory.history.JdbcSenderHistory;
@@ -18,11 +20,21 @@ class SenderHistoryConfiguration {
         return new JdbcSenderHistory(dataSource, properties.perSender(), properties.retention(), clock);
     }
 
-    /** What the rules read (primary): the cached store, or {@link SenderHistory#NONE} when the history is off. */
+    /**
+     * What the rules read (primary): the cached store, or {@link SenderHistory#NONE} when the history is off.
+     * Each recorded delivery drops the sender's cached answer here and on the other instances (ADR 0013).
+     */
     @Bean
     @Primary
-    SenderHistory senderHistory(JdbcSenderHistory store, SenderHistoryProperties properties) {
-        return properties.enabled() ? new CachedSenderHistory(store) : SenderHistory.NONE;
+    SenderHistory senderHistory(JdbcSenderHistory store, SenderHistoryProperties properties,
+            CacheCoherence coherence) {
+        if (!properties.enabled()) {
+            return SenderHistory.NONE;
+        }
+        CachedSenderHistory cached = new CachedSenderHistory(store, key -> coherence.changed(Topic.SENDER_HISTORY,
+                key));
+        coherence.register(Topic.SENDER_HISTORY, cached::invalidate, cached::invalidateAll);
+        return cached;
     }
 
     @Bean

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param mode                         {@code enforce} (default) or {@code shadow}: deliver everything, log the would-be verdicts
  * @param rules                        per rule id ({@code lookalike-domain}, …): {@code enabled} and {@code action}
- *                                     ({@code deliver}, {@code delay}, {@code hold}, {@code reject})
+ *                                     ({@code deliver}, {@code convert-to-bcc} — for {@code many-visible-external} and
+ *                                     {@code multiple-external-orgs} only —, {@code link}, {@code delay},
+ *                                     {@code hold}, {@code reject})
  * @param manyVisibleExternalThreshold external To/Cc addresses from which {@code many-visible-external} fires (10)
  * @param keywords                     words for the {@code keyword} rule (empty by default), e.g. 社外秘, 機密
  * @param learnedRecipients            whether recipients a sender confirmed before are not held as unknown (true)
@@ -79,11 +81,15 @@ public record PolicyProperties(String mode, Map<String, Rule> rules, Integer man
     }
 
     private static Action action(String id, String text) {
+        String name = text.strip().toLowerCase(Locale.ROOT);
+        if (name.equals("convert-to-bcc")) {
+            return Action.BCC;
+        }
         try {
-            return Action.valueOf(text.toUpperCase(Locale.ROOT));
+            return Action.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("guard.policy.rules." + id + ".action must be deliver, link, delay, hold "
-                    + "or reject, not '" + text + "'", e);
+            throw new IllegalArgumentException("guard.policy.rules." + id + ".action must be deliver, convert-to-bcc, "
+                    + "link, delay, hold or reject, not '" + text + "'", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.misdeliveryguard.app.confirm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.misdeliveryguard.app.cluster.coherence.TransactionLocks;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * RELIABILITY promise 8, bounded resources per sender, timed by the fake clock: past
@@ -37,6 +40,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * flagged in the log.
  */
 class SenderResourceCapsTest extends ConfirmTestBase {
+
+    @Autowired
+    TransactionLocks locks;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     HoldStore store;
@@ -89,7 +98,7 @@ class SenderResourceCapsTest extends ConfirmTestBase {
         ListAppender<ILoggingEvent> warnings = capture(HoldRecorder.class);
         HoldRecorder recorder = new HoldRecorder(new HoldFactory(new ConfirmProperties(null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null), new NotifyAddress(List.of())), store,
-                holds, 2, schedulers, clock, spool, content);
+                holds, locks, 2, schedulers, clock, spool, content);
         String sender = "busy@example.co.jp";
         List<String> ids = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
@@ -120,9 +129,11 @@ class SenderResourceCapsTest extends ConfirmTestBase {
             writer.write(bytes, 0, bytes.length);
             spooled = writer.commit(envelope, SpooledMessage.Origin.SMTP);
         }
-        recorder.commit(spooled, Optional.of(parser.parse(new ByteArrayInputStream(m.bytes()), envelope.recipients())),
+        var facts = Optional.of(parser.parse(new ByteArrayInputStream(m.bytes()), envelope.recipients()));
+        // in a transaction, as the intake calls it
+        new TransactionTemplate(transactions).executeWithoutResult(status -> recorder.commit(spooled, facts,
                 new Verdict(Action.HOLD, List.of(new Finding("keyword", Severity.MEDIUM, Optional.empty(), "社外秘",
-                        "Confidential", Map.of()))));
+                        "Confidential", Map.of())))));
         return spooled.id();
     }
 

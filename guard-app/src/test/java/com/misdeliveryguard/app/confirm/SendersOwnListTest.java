@@ -59,5 +59,17 @@ class SendersOwnListTest extends ConfirmTestBase {
         HttpResponse<String> notMine = c.post("/my/held/" + someoneElses + "/open",
                 Map.of("_csrf", List.of(c.csrf("/my/held"))));
         assertThat(notMine.statusCode()).isEqualTo(404);
+
+        ConfirmClient page2 = client();
+        HttpResponse<String> sent = page2.post(location, Map.of("_csrf", List.of(page2.csrf(location)),
+                "action", List.of("send"), "confirm", List.of(LOOKALIKE)));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        String after = c.get("/my/held").body();
+        String decided = after.substring(after.indexOf("id=\"held-" + mine + "\""));
+        int nextCard = decided.indexOf("class=\"held\"");
+        decided = nextCard < 0 ? decided : decided.substring(0, nextCard);
+        assertThat(decided).as("issue 11: a decided hold shows its state and no deadline").contains("state-RELEASED")
+                .doesNotContain("state-HELD").doesNotContain("held-expires")
+                .doesNotContain("id=\"open-" + mine + "\"");
     }
 }

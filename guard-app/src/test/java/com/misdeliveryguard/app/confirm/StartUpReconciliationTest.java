@@ -2,6 +2,7 @@ package com.misdeliveryguard.app.confirm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.misdeliveryguard.app.cluster.coherence.TransactionLocks;
 import com.misdeliveryguard.app.confirm.hold.HeldContent;
 import com.misdeliveryguard.app.confirm.hold.HoldState;
 import com.misdeliveryguard.app.confirm.hold.HoldStore;
@@ -25,6 +26,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
@@ -34,6 +37,12 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * when the application is ready after a restart (and again every 10 minutes).
  */
 class StartUpReconciliationTest extends ConfirmTestBase {
+
+    @Autowired
+    TransactionLocks locks;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     MessageFactsParser parser;
@@ -141,10 +150,12 @@ class StartUpReconciliationTest extends ConfirmTestBase {
         syncFaults.failSyncs(true);
         HoldRecorder recorder = new HoldRecorder(new HoldFactory(new ConfirmProperties(null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null), new NotifyAddress(List.of())), store,
-                holds, 200, new StaticListableBeanFactory().getBeanProvider(HoldScheduler.class), clock, spool, content);
-        recorder.commit(message, Optional.of(parser.parse(new ByteArrayInputStream(m.bytes()),
-                message.envelope().recipients())), new Verdict(Action.HOLD, List.of(new Finding("lookalike-domain",
-                Severity.CRITICAL, Optional.of(MailAddress.of(LOOKALIKE)), "似ています", "looks like", Map.of()))));
+                holds, locks, 200, new StaticListableBeanFactory().getBeanProvider(HoldScheduler.class), clock, spool,
+                content);
+        var facts = Optional.of(parser.parse(new ByteArrayInputStream(m.bytes()), message.envelope().recipients()));
+        new TransactionTemplate(transactions).executeWithoutResult(status -> recorder.commit(message, facts,
+                new Verdict(Action.HOLD, List.of(new Finding("lookalike-domain", Severity.CRITICAL,
+                        Optional.of(MailAddress.of(LOOKALIKE)), "似ています", "looks like", Map.of())))));
 
         restartTick();
         syncFaults.failSyncs(false);

@@ -31,9 +31,12 @@ import java.util.Optional;
  * @param problems     what the parser could not read
  * @param policyAction what the policy asked for; differs from {@code action} in shadow mode, where it is
  *                     the would-be verdict that lets an administrator measure hold rates before enforcing
+ * @param externalToBcc the policy converts the message to Bcc: it leaves (now or when released) with its external
+ *                     To/Cc addresses taken out of the header ({@code headerChange: external-to-bcc})
  */
 public record VerdictGiven(String queueId, ReversePath sender, Action action, List<Recipient> recipients,
-        List<Finding> findings, List<String> problems, Action policyAction) implements GuardEvent {
+        List<Finding> findings, List<String> problems, Action policyAction, boolean externalToBcc)
+        implements GuardEvent {
 
     /**
      * One envelope recipient as the verdict saw it.
@@ -58,6 +61,12 @@ public record VerdictGiven(String queueId, ReversePath sender, Action action, Li
         this(queueId, sender, action, recipients, findings, problems, action);
     }
 
+    /** A verdict without a conversion to Bcc. */
+    public VerdictGiven(String queueId, ReversePath sender, Action action, List<Recipient> recipients,
+            List<Finding> findings, List<String> problems, Action policyAction) {
+        this(queueId, sender, action, recipients, findings, problems, policyAction, false);
+    }
+
     public VerdictGiven {
         Objects.requireNonNull(policyAction, "policyAction");
         Objects.requireNonNull(queueId, "queueId");
@@ -78,7 +87,7 @@ public record VerdictGiven(String queueId, ReversePath sender, Action action, Li
                 ? envelope.recipients().stream().map(r -> recipient(r, facts, directory)).toList()
                 : verdict.recipients().stream().map(VerdictGiven::resolved).toList();
         return new VerdictGiven(queueId, envelope.sender(), verdict.action(), recipients, verdict.findings(),
-                facts.map(MessageFacts::problems).orElse(List.of()), verdict.policyAction());
+                facts.map(MessageFacts::problems).orElse(List.of()), verdict.policyAction(), verdict.externalToBcc());
     }
 
     /** A recipient as the checks resolved it (no second directory lookup). */
@@ -141,6 +150,7 @@ public record VerdictGiven(String queueId, ReversePath sender, Action action, Li
                         .put("explanationJa", f.explanationJa()).put("explanationEn", f.explanationEn())
                         .put("evidence", f.evidence())).toList())
                 .put("problems", problems.isEmpty() ? Optional.empty() : Optional.of(problems))
+                .put("headerChange", externalToBcc ? Optional.of("external-to-bcc") : Optional.empty())
                 .map();
     }
 

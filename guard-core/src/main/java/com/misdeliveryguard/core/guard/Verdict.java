@@ -13,14 +13,25 @@ import java.util.Objects;
  *                     message is delivered and this is the action it would have had
  * @param recipients   every envelope recipient as the directory saw it; empty when the guard did not
  *                     resolve recipients (e.g. {@link DeliverEverything})
+ * @param externalToBcc the policy converts to Bcc ({@link Action#BCC}): whatever releases the message later
+ *                     sends it with the external addresses out of To/Cc; never set in shadow mode
  */
-public record Verdict(Action action, List<Finding> findings, Action policyAction, List<ResolvedRecipient> recipients) {
+public record Verdict(Action action, List<Finding> findings, Action policyAction, List<ResolvedRecipient> recipients,
+        boolean externalToBcc) {
 
     public Verdict {
         Objects.requireNonNull(action, "action");
         findings = List.copyOf(findings);
         Objects.requireNonNull(policyAction, "policyAction");
         recipients = List.copyOf(recipients);
+        if (externalToBcc && action == Action.REJECT) {
+            throw new IllegalArgumentException("a refused message is not converted to Bcc");
+        }
+    }
+
+    /** A verdict without a conversion to Bcc. */
+    public Verdict(Action action, List<Finding> findings, Action policyAction, List<ResolvedRecipient> recipients) {
+        this(action, findings, policyAction, recipients, false);
     }
 
     /** A verdict that enforces its action, without recipient data. */

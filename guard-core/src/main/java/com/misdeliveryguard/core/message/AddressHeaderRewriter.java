@@ -2,6 +2,12 @@ package com.misdeliveryguard.core.message;
 
 import com.misdeliveryguard.core.mail.InvalidAddressException;
 import com.misdeliveryguard.core.mail.MailAddress;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +59,39 @@ public final class AddressHeaderRewriter {
         out.append(text, headerEnd, text.length());
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
+
+    /**
+     * {@link #rewrite(byte[], Function)} as a stream: only the header section is read into memory (at most
+     * {@link #MAX_HEADER_BYTES}); the body passes through untouched, so a message of any size can be sent
+     * with its To/Cc changed. The returned stream owns {@code message} and closes it.
+     *
+     * @throws IOException when the header section is longer than {@link #MAX_HEADER_BYTES}
+     */
+    public static InputStream rewriting(InputStream message, Function<MailAddress, Optional<MailAddress>> change)
+            throws IOException {
+        InputStream in = message.markSupported() ? message : new BufferedInputStream(message);
+        ByteArrayOutputStream header = new ByteArrayOutputStream(4096);
+        int last4 = 0;
+        int b;
+        while ((b = in.read()) >= 0) {
+            header.write(b);
+            last4 = (last4 << 8) | b;
+            boolean emptyFirstLine = header.size() == 2 && (last4 & 0xFFFF) == 0x0D0A;
+            if (last4 == 0x0D0A0D0A || emptyFirstLine) {
+                break;
+            }
+            if (header.size() > MAX_HEADER_BYTES) {
+                in.close();
+                throw new IOException("the header section is longer than " + MAX_HEADER_BYTES
+                        + " bytes; its To/Cc are not rewritten");
+            }
+        }
+        byte[] rewritten = rewrite(header.toByteArray(), change);
+        return new SequenceInputStream(new ByteArrayInputStream(rewritten), in);
+    }
+
+    /** The longest header section {@link #rewriting} reads. */
+    public static final int MAX_HEADER_BYTES = 4 * 1024 * 1024;
 
     /** The end of the field starting at {@code start}: after the CRLF of its last (folded) line. */
     private static int fieldEnd(String text, int start, int headerEnd) {

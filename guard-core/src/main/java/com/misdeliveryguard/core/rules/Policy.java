@@ -43,6 +43,9 @@ public record Policy(Mode mode, Map<String, RuleSetting> rules, int manyVisibleE
         SHADOW
     }
 
+    /** The rules whose findings converting to Bcc answers: {@link Action#BCC} is allowed for them only. */
+    public static final List<String> BCC_RULES = List.of(RuleIds.MANY_VISIBLE_EXTERNAL, RuleIds.MULTIPLE_EXTERNAL_ORGS);
+
     static final int DEFAULT_MANY_VISIBLE_EXTERNAL = 10;
     static final int DEFAULT_MANY_VISIBLE_EXTERNAL_CAP = 30;
     static final int DEFAULT_USUAL_RECIPIENT_AFTER = 3;
@@ -63,6 +66,12 @@ public record Policy(Mode mode, Map<String, RuleSetting> rules, int manyVisibleE
             }
         }
         rules = Collections.unmodifiableMap(complete);
+        complete.forEach((id, setting) -> {
+            if (setting.action() == Action.BCC && !BCC_RULES.contains(id)) {
+                throw new IllegalArgumentException("convert-to-bcc is an action for " + BCC_RULES + " only, not for '"
+                        + id + "'");
+            }
+        });
         if (manyVisibleExternalThreshold < 1) {
             throw new IllegalArgumentException("many-visible-external threshold must be at least 1: "
                     + manyVisibleExternalThreshold);

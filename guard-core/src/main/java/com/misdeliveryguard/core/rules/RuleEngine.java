@@ -77,6 +77,7 @@ public final class RuleEngine implements Guard {
         List<ResolvedRecipient> recipients = resolver.resolve(envelope, facts);
         List<Finding> findings = new ArrayList<>();
         Action action = Action.DELIVER;
+        boolean toBcc = false;
         for (ResolvedRecipient recipient : recipients) {
             if (recipient.status() == DirectoryStatus.UNAVAILABLE) {
                 findings.add(Findings.about(recipient, RuleIds.DIRECTORY_UNAVAILABLE, Severity.HIGH,
@@ -100,11 +101,13 @@ public final class RuleEngine implements Guard {
             findings.addAll(found);
             if (found.stream().anyMatch(Finding::actionable)) {
                 action = action.max(configured.action());
+                toBcc |= configured.action() == Action.BCC;
             }
         }
         record(envelope, facts, findings);
-        Action enforced = policy.mode() == Policy.Mode.SHADOW ? Action.DELIVER : action;
-        return new Verdict(enforced, findings, action, recipients);
+        boolean shadow = policy.mode() == Policy.Mode.SHADOW;
+        Action enforced = shadow ? Action.DELIVER : action;
+        return new Verdict(enforced, findings, action, recipients, toBcc && !shadow && enforced != Action.REJECT);
     }
 
     private static Finding ruleError(String ruleId, RuntimeException failure) {

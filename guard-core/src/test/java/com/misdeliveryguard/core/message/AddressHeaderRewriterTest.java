@@ -39,6 +39,32 @@ class AddressHeaderRewriterTest {
     }
 
     @Test
+    void theStreamingFormRewritesTheHeaderAndPassesALargeBodyThroughUntouched() throws Exception {
+        String head = "To: kato@example.co.jp, suzuki@midori-bank.co.jp\r\nCc: kondo@hikari-denki.co.jp\r\n";
+        String body = "\r\n" + "To: not-a-header@midori-bank.co.jp\r\n".repeat(50_000);
+        java.util.function.Function<MailAddress, Optional<MailAddress>> internalOnly =
+                a -> a.domain().equals("example.co.jp") ? Optional.of(a) : Optional.empty();
+
+        byte[] streamed;
+        try (var in = AddressHeaderRewriter.rewriting(new java.io.ByteArrayInputStream(bytes(head + body)),
+                internalOnly)) {
+            streamed = in.readAllBytes();
+        }
+
+        assertThat(text(streamed)).isEqualTo("To: kato@example.co.jp\r\n" + body);
+        assertThat(streamed).isEqualTo(AddressHeaderRewriter.rewrite(bytes(head + body), internalOnly));
+    }
+
+    @Test
+    void theStreamingFormRefusesAHeaderSectionWithoutEnd() {
+        byte[] endless = bytes("X-Long: " + "a".repeat(AddressHeaderRewriter.MAX_HEADER_BYTES + 10));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AddressHeaderRewriter.rewriting(
+                new java.io.ByteArrayInputStream(endless), Optional::of)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("header section is longer");
+    }
+
+    @Test
     void leavesOutExternalAddressesAndDropsAnEmptyCc() {
         String head = "To: =?UTF-8?B?55Sw5Lit?= <tanaka@aoba-shoji.co.jp>, suzuki@midori-bank.co.jp\r\n"
                 + "Cc: kondo@hikari-denki.co.jp\r\n"

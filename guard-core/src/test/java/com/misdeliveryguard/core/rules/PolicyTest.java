@@ -43,6 +43,17 @@ class PolicyTest {
     }
 
     @Test
+    void convertToBccIsAnActionForTheVisibleExternalRulesOnly() {
+        Policy policy = Policy.builder().action(RuleIds.MANY_VISIBLE_EXTERNAL, Action.BCC)
+                .action(RuleIds.MULTIPLE_EXTERNAL_ORGS, Action.BCC).build();
+
+        assertThat(policy.rule(RuleIds.MANY_VISIBLE_EXTERNAL).action()).isEqualTo(Action.BCC);
+        assertThatThrownBy(() -> Policy.builder().action(RuleIds.LOOKALIKE_DOMAIN, Action.BCC).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("convert-to-bcc")
+                .hasMessageContaining("lookalike-domain");
+    }
+
+    @Test
     void aCopyChangesOnlyWhatItIsTold() {
         Policy shadow = Policy.defaults().toBuilder().mode(Policy.Mode.SHADOW).build();
 

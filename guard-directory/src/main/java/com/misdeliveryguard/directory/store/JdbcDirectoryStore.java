@@ -24,6 +24,9 @@ import javax.sql.DataSource;
  */
 public final class JdbcDirectoryStore implements DirectoryStore {
 
+    /** First key of the PostgreSQL advisory lock that serializes directory writes (the second: the schema). */
+    static final int DIRECTORY_WRITE_LOCK = 0x6d67_0001;
+
     private final DataSource dataSource;
     private final FreeMailDomains freeMailDomains;
     private final Clock clock;
@@ -128,6 +131,7 @@ public final class JdbcDirectoryStore implements DirectoryStore {
             Connection connection = dataSource.getConnection();
             try {
                 connection.setAutoCommit(false);
+                oneWriterAtATime(connection);
                 return new JdbcDirectoryWriter(connection, freeMailDomains, clock);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
@@ -135,6 +139,25 @@ public final class JdbcDirectoryStore implements DirectoryStore {
             }
         } catch (SQLException e) {
             throw new DirectoryUnavailableException("cannot open a directory write transaction: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * On PostgreSQL, waits for the transaction-scoped advisory lock of this schema's directory, so that
+     * instances sharing the database write one at a time: two instances importing the same file at
+     * start-up no longer race to insert the same organization ({@code dir_organization_name_key_uq});
+     * the second sees what the first committed and finds nothing to change. The lock ends with the
+     * write transaction. Embedded H2 serves one instance, whose importer writes one at a time already.
+     */
+    private static void oneWriterAtATime(Connection connection) throws SQLException {
+        if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            return;
+        }
+        // coalesce: with a null argument the (strict) function would return without locking
+        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?,"
+                + " hashtext(coalesce(current_schema(), '')))")) {
+            lock.setInt(1, DIRECTORY_WRITE_LOCK);
+            lock.execute();
         }
     }
 

@@ -1,8 +1,10 @@
 package com.misdeliveryguard.smtp.queue;
 
+import com.misdeliveryguard.core.directory.ContactAddresses;
 import com.misdeliveryguard.core.mail.Envelope;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
+import com.misdeliveryguard.core.message.AddressHeaderRewriter;
 import com.misdeliveryguard.smtp.delivery.DeliveryReport;
 import com.misdeliveryguard.smtp.delivery.OutboundMessage;
 import com.misdeliveryguard.smtp.delivery.RecipientResult;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -383,7 +386,7 @@ public final class DeliveryQueue implements AutoCloseable {
         String id = message.id();
         List<MessageVariants.Variant> split;
         try {
-            split = variants.split(message, pending, () -> spool.openContent(QueueState.OUTGOING, id));
+            split = variants.split(message, pending, content(id));
         } catch (IOException | RuntimeException e) {
             log.error("Cannot prepare the copies of {}; nothing was sent, it is deferred", id, e);
             String reply = "451 4.3.0 The relay could not prepare the message for delivery: "
@@ -397,6 +400,20 @@ public final class DeliveryQueue implements AutoCloseable {
                     message.envelope().eightBitMime(), traceHeader.of(message), v.content())).results());
         }
         return new DeliveryReport(results);
+    }
+
+    /**
+     * The bytes to send: the stored ones, with the To/Cc addresses the policy converts to Bcc left out
+     * when the intake recorded any ({@link Spool#recordHeaderRemovals}); the body streams untouched.
+     */
+    private OutboundMessage.Content content(String id) throws IOException {
+        Set<String> removed = new HashSet<>();
+        spool.headerRemovals(QueueState.OUTGOING, id).forEach(a -> removed.add(ContactAddresses.key(a)));
+        if (removed.isEmpty()) {
+            return () -> spool.openContent(QueueState.OUTGOING, id);
+        }
+        return () -> AddressHeaderRewriter.rewriting(spool.openContent(QueueState.OUTGOING, id),
+                a -> removed.contains(ContactAddresses.key(a)) ? Optional.empty() : Optional.of(a));
     }
 
     /** Records the report and acts on it; false when the message stays (deferred or unrecordable). */

@@ -1,10 +1,14 @@
 package com.misdeliveryguard.smtp.queue;
 
+import com.misdeliveryguard.core.directory.ContactAddresses;
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Guard;
+import com.misdeliveryguard.core.guard.ResolvedRecipient;
 import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.message.HeaderAddress;
 import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.core.message.MessageFactsParser;
 import com.misdeliveryguard.smtp.listener.MessageIntake;
@@ -14,6 +18,10 @@ import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,10 +124,14 @@ public final class GuardIntake implements MessageIntake {
             // is held instead and its sender is told (the log keeps the policy's action, reject)
             log.warn("{} was found in incoming/ and the policy now refuses it; holding it so that its sender is told",
                     message.id());
-            verdict = new Verdict(Action.HOLD, verdict.findings(), Action.REJECT, verdict.recipients());
+            verdict = new Verdict(Action.HOLD, verdict.findings(), Action.REJECT, verdict.recipients(), false);
         }
         try {
+            // before the records: a held message's records keep what is beside its bytes too (ADR 0012)
+            convertToBcc(message, facts, verdict);
             records.commit(message, facts, verdict);
+        } catch (IOException e) {
+            return recordsFailed(message, maybeAcknowledged, new java.io.UncheckedIOException(e));
         } catch (RuntimeException e) {
             return recordsFailed(message, maybeAcknowledged, e);
         }
@@ -209,6 +221,42 @@ public final class GuardIntake implements MessageIntake {
                 Map.of("error", String.valueOf(e.getMessage())))));
     }
 
+    /**
+     * When the policy converts to Bcc, records beside the message which To/Cc addresses it goes out
+     * without: every external one. An address of the envelope is external as the checks resolved it; an
+     * address only in the header counts as internal when an internal recipient has its domain, otherwise
+     * as external (it leaves the header too). Recorded before the message moves on, so it travels with it
+     * to {@code outgoing/} or {@code hold/} and whichever release comes later sends the converted header.
+     */
+    private void convertToBcc(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict)
+            throws IOException {
+        if (!verdict.externalToBcc() || facts.isEmpty() || verdict.action() == Action.REJECT) {
+            return;
+        }
+        Map<String, Boolean> internal = new HashMap<>();
+        Set<String> internalDomains = new HashSet<>();
+        for (ResolvedRecipient r : verdict.recipients()) {
+            internal.put(ContactAddresses.key(r.address()), r.internal());
+            if (r.internal()) {
+                internalDomains.add(r.address().domain());
+            }
+        }
+        Map<String, MailAddress> removed = new LinkedHashMap<>();
+        for (HeaderAddress visible : concat(facts.get().to(), facts.get().cc())) {
+            visible.address().filter(a -> !internal.getOrDefault(ContactAddresses.key(a),
+                    internalDomains.contains(a.domain()))).ifPresent(a -> removed.put(ContactAddresses.key(a), a));
+        }
+        spool.recordHeaderRemovals(QueueState.INCOMING, message.id(), List.copyOf(removed.values()));
+        log.info("{} goes out with {} external address(es) taken out of To/Cc (policy: convert to Bcc)", message.id(),
+                removed.size());
+    }
+
+    private static List<HeaderAddress> concat(List<HeaderAddress> a, List<HeaderAddress> b) {
+        List<HeaderAddress> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private Disposition act(SpooledMessage message, Verdict verdict) throws IOException {
         String id = message.id();
         switch (verdict.action()) {
@@ -231,7 +279,7 @@ public final class GuardIntake implements MessageIntake {
                         verdict.findings().size());
                 return new Queued(id);
             }
-            case DELIVER, LINK -> {
+            case DELIVER, BCC, LINK -> {
                 spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
                 queue.enqueue(id);
                 return new Queued(id);

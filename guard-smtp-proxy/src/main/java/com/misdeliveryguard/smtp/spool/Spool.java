@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ public final class Spool {
     private static final Logger log = LoggerFactory.getLogger(Spool.class);
     static final String MESSAGE = "message";
     static final String ENVELOPE = "envelope";
+    /** The To/Cc addresses a message is sent without (convert to Bcc), one per line. */
+    static final String HEADER_REMOVALS = "to-bcc";
     private static final String TMP = "tmp";
     /** Where a message directory goes to be deleted, so that a crash mid-delete never leaves half a message. */
     private static final String TRASH = "trash";
@@ -211,6 +214,40 @@ public final class Spool {
         if (!lines.isEmpty()) {
             DeliveryJournal.append(dir(state, id), lines, durability);
         }
+    }
+
+    /**
+     * Records that the message goes out with these addresses taken out of To/Cc (SPEC §5 <em>convert to
+     * Bcc</em>); the envelope is not changed. Written to a file beside the message (temporary file, sync,
+     * rename, sync the directory), so it moves with the message through the states. Writing it again
+     * replaces it.
+     */
+    public void recordHeaderRemovals(QueueState state, String id, List<MailAddress> addresses) throws IOException {
+        Path dir = dir(state, id);
+        Path temporary = dir.resolve(HEADER_REMOVALS + ".tmp");
+        StringBuilder text = new StringBuilder();
+        addresses.forEach(a -> text.append(a).append('\n'));
+        try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                file.write(bytes);
+            }
+            durability.force(file);
+        }
+        Files.move(temporary, dir.resolve(HEADER_REMOVALS), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        durability.forceDirectory(dir);
+    }
+
+    /** The addresses {@link #recordHeaderRemovals} recorded for a message; empty when none. */
+    public List<MailAddress> headerRemovals(QueueState state, String id) throws IOException {
+        Path file = dir(state, id).resolve(HEADER_REMOVALS);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                .map(MailAddress::of).toList();
     }
 
     /** Records recipients that will not be delivered because the sender left them out on release. */

@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.confirm.hold;
 
+import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.io.IOException;
@@ -41,19 +42,21 @@ public final class HeldContent {
     }
 
     /**
-     * Stores a held message's envelope and bytes, reading {@code content} chunk by chunk.
+     * Stores a held message's envelope and bytes, reading {@code content} chunk by chunk, and the
+     * To/Cc addresses the policy's conversion to Bcc takes out on delivery ({@code toBcc}, often none).
      *
      * @return false when this message's bytes were stored before (nothing is written)
      * @throws UncheckedIOException when {@code content} cannot be read (the transaction rolls back)
      */
-    public boolean store(SpooledMessage message, InputStream content, Instant at) {
+    public boolean store(SpooledMessage message, InputStream content, List<MailAddress> toBcc, Instant at) {
         if (has(message.id())) {
             return false;
         }
         int chunks = (int) Math.max(1, (message.size() + CHUNK - 1) / CHUNK);
-        jdbc.update("INSERT INTO hold_message (queue_id, envelope, size_bytes, sha256, chunks, stored_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", message.id(), Spool.envelopeOf(message), message.size(),
-                message.sha256(), chunks, Sql.time(at));
+        jdbc.update("INSERT INTO hold_message (queue_id, envelope, size_bytes, sha256, chunks, stored_at, to_bcc)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", message.id(), Spool.envelopeOf(message), message.size(),
+                message.sha256(), chunks, Sql.time(at), toBcc.isEmpty() ? null
+                        : String.join("\n", toBcc.stream().map(MailAddress::toString).toList()));
         try {
             for (int seq = 0; seq < chunks; seq++) {
                 byte[] chunk = content.readNBytes(CHUNK);
@@ -67,6 +70,16 @@ public final class HeldContent {
             throw new UncheckedIOException("cannot store the bytes of held message " + message.id(), e);
         }
         return true;
+    }
+
+    /** The To/Cc addresses the policy's conversion to Bcc takes out of this held message; empty when none. */
+    public List<MailAddress> headerRemovals(String queueId) {
+        List<String> found = jdbc.queryForList("SELECT to_bcc FROM hold_message WHERE queue_id = ?", String.class,
+                queueId);
+        if (found.isEmpty() || found.get(0) == null) {
+            return List.of();
+        }
+        return found.get(0).lines().filter(l -> !l.isBlank()).map(MailAddress::of).toList();
     }
 
     /** True when the bytes of this held message are here. */

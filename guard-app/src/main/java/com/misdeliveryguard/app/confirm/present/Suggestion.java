@@ -5,6 +5,7 @@ import com.misdeliveryguard.core.directory.ContactAddresses;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.mail.InvalidAddressException;
 import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.rules.Policy;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public record Suggestion(MailAddress recipient, MailAddress address, Optional<St
     }
 
     /** The findings that make "send the external recipients as Bcc" a sensible offer. */
-    public static final List<String> BCC_RULES = List.of("many-visible-external", "multiple-external-orgs");
+    public static final List<String> BCC_RULES = Policy.BCC_RULES;
 
     /** True when the hold has a finding that "send as Bcc" answers. */
     public static boolean offersBcc(HeldMessage hold) {
