@@ -3,7 +3,8 @@
 -- H2 2.x and PostgreSQL 15 both run this. Times are UTC instants.
 
 -- One row per held (or delayed) message whose bytes are kept here: the spool's envelope text (queue
--- id, envelope, size and SHA-256 of the bytes), how many chunks there are and the header removals. Written in the intake's
+-- id, envelope, size and SHA-256 of the bytes), how many chunks there are, and what the spool keeps
+-- beside the bytes (the addresses converted to Bcc). Written in the intake's
 -- transaction with the hold record, before the 250; deleted with the chunks in the transaction that
 -- takes the hold to its final state (after the releasing instance's spool copy is fsynced).
 CREATE TABLE hold_message (
@@ -13,9 +14,8 @@ CREATE TABLE hold_message (
     sha256      CHAR(64)      NOT NULL,
     chunks      INT           NOT NULL,
     stored_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-    -- the To/Cc addresses the message goes out without when the policy converts it to Bcc, one per
-    -- line (the spool's to-bcc file); NULL when it does not
-    header_removals VARCHAR(65535)
+    -- the To/Cc addresses the policy's conversion to Bcc takes out on delivery, one per line (or NULL)
+    to_bcc      VARCHAR(1000000)
 );
 
 -- The bytes exactly as received, in chunks of 256 KiB (the last one shorter), streamed in and out.

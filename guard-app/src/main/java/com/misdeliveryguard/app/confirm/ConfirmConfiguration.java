@@ -125,8 +125,8 @@ class ConfirmConfiguration {
     @Bean(destroyMethod = "close")
     HoldScheduler holdScheduler(HoldQueries queries, HoldStore store, Notifier notifier, Expiry expiry,
             SpoolActions spool, Approvers approvers, ConfirmProperties confirm, PlatformTransactionManager transactions,
-            Spool spoolDirectories, GuardIntake intake, DecisionTrail trail, RepairLog repairs, HeldContent content,
-            TransactionLocks locks, Clock clock) {
+            Spool spoolDirectories, GuardIntake intake, DecisionTrail trail, RepairLog repairs, TransactionLocks locks,
+            HeldContent content, Clock clock) {
         HoldReconciliation reconciliation = new HoldReconciliation(spoolDirectories, intake, queries, spool, expiry,
                 trail, repairs, content, new TransactionTemplate(transactions), clock);
         return new HoldScheduler(queries, store, notifier, expiry, spool, approvers,

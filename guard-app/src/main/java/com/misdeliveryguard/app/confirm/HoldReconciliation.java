@@ -128,7 +128,7 @@ final class HoldReconciliation {
             message = spool.read(QueueState.HOLD, id);
             stored = Boolean.TRUE.equals(transactions.execute(status -> {
                 try (InputStream bytes = spool.openContent(QueueState.HOLD, id)) {
-                    return content.store(message, bytes, clock.instant(), spool.headerRemovals(QueueState.HOLD, id));
+                    return content.store(message, bytes, spool.headerRemovals(QueueState.HOLD, id), clock.instant());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -52,6 +52,8 @@ final class HoldRecorder implements IntakeRecords, Ordered {
 
     HoldRecorder(HoldFactory factory, HoldStore store, HoldQueries queries, TransactionLocks locks, int maxOpenHolds,
             ObjectProvider<HoldScheduler> scheduler, Clock clock, Spool spool, HeldContent content) {
+        this.spool = spool;
+        this.content = content;
         this.factory = factory;
         this.store = store;
         this.queries = queries;
@@ -83,7 +85,7 @@ final class HoldRecorder implements IntakeRecords, Ordered {
         }
         if (recorded || queries.find(message.id()).filter(h -> h.state().isWaiting()).isPresent()) {
             try (InputStream bytes = spool.openContent(QueueState.INCOMING, message.id())) {
-                content.store(message, bytes, clock.instant(), spool.headerRemovals(QueueState.INCOMING, message.id()));
+                content.store(message, bytes, spool.headerRemovals(QueueState.INCOMING, message.id()), clock.instant());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bytes of held message " + message.id(), e);
             }

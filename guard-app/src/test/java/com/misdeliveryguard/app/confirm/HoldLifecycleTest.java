@@ -209,7 +209,7 @@ class HoldLifecycleTest extends ConfirmTestBase {
         MessageFacts facts = parser.parse(new ByteArrayInputStream(m.bytes()), envelope.recipients());
         store.insert(factory.of(spooled, Optional.of(facts), verdict, clock.instant()));
         try (var bytes = spool.openContent(QueueState.INCOMING, spooled.id())) {
-            content.store(spooled, bytes, clock.instant());
+            content.store(spooled, bytes, List.of(), clock.instant());
         }
         spool.delete(QueueState.INCOMING, spooled.id());
         return spooled.id();

@@ -128,10 +128,11 @@ public final class GuardIntake implements MessageIntake {
             verdict = new Verdict(Action.HOLD, verdict.findings(), Action.REJECT, verdict.recipients(), false);
         }
         try {
-            convertToBcc(message, facts, verdict); // first: a hold's record keeps it with the bytes
+            // before the records: a held message's records keep what is beside its bytes too (ADR 0012)
+            convertToBcc(message, facts, verdict);
             records.commit(message, facts, verdict);
         } catch (IOException e) {
-            return recordsFailed(message, maybeAcknowledged, new UncheckedIOException(e));
+            return recordsFailed(message, maybeAcknowledged, new java.io.UncheckedIOException(e));
         } catch (RuntimeException e) {
             return recordsFailed(message, maybeAcknowledged, e);
         }

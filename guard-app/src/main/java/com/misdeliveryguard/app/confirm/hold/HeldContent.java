@@ -43,29 +43,21 @@ public final class HeldContent {
     }
 
     /**
-     * Stores a held message's envelope and bytes, reading {@code content} chunk by chunk.
+     * Stores a held message's envelope and bytes, reading {@code content} chunk by chunk, and the
+     * To/Cc addresses the policy's conversion to Bcc takes out on delivery ({@code toBcc}, often none).
      *
      * @return false when this message's bytes were stored before (nothing is written)
      * @throws UncheckedIOException when {@code content} cannot be read (the transaction rolls back)
      */
-    public boolean store(SpooledMessage message, InputStream content, Instant at) {
-        return store(message, content, at, List.of());
-    }
-
-    /**
-     * {@link #store(SpooledMessage, InputStream, Instant)} with the To/Cc addresses the message goes out
-     * without when the policy converts it to Bcc ({@link Spool#recordHeaderRemovals}).
-     */
-    public boolean store(SpooledMessage message, InputStream content, Instant at, List<MailAddress> headerRemovals) {
+    public boolean store(SpooledMessage message, InputStream content, List<MailAddress> toBcc, Instant at) {
         if (has(message.id())) {
             return false;
         }
         int chunks = (int) Math.max(1, (message.size() + CHUNK - 1) / CHUNK);
-        String removals = headerRemovals.isEmpty() ? null
-                : headerRemovals.stream().map(MailAddress::toString).collect(Collectors.joining("\n"));
-        jdbc.update("INSERT INTO hold_message (queue_id, envelope, size_bytes, sha256, chunks, stored_at,"
-                + " header_removals) VALUES (?, ?, ?, ?, ?, ?, ?)", message.id(), Spool.envelopeOf(message),
-                message.size(), message.sha256(), chunks, Sql.time(at), removals);
+        jdbc.update("INSERT INTO hold_message (queue_id, envelope, size_bytes, sha256, chunks, stored_at, to_bcc)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", message.id(), Spool.envelopeOf(message), message.size(),
+                message.sha256(), chunks, Sql.time(at), toBcc.isEmpty() ? null
+                        : String.join("\n", toBcc.stream().map(MailAddress::toString).toList()));
         try {
             for (int seq = 0; seq < chunks; seq++) {
                 byte[] chunk = content.readNBytes(CHUNK);
@@ -81,10 +73,10 @@ public final class HeldContent {
         return true;
     }
 
-    /** The To/Cc addresses the held message goes out without (convert to Bcc); empty when none. */
+    /** The To/Cc addresses the policy's conversion to Bcc takes out of this held message; empty when none. */
     public List<MailAddress> headerRemovals(String queueId) {
-        List<String> found = jdbc.query("SELECT header_removals FROM hold_message WHERE queue_id = ?",
-                (rs, n) -> rs.getString(1), queueId);
+        List<String> found = jdbc.queryForList("SELECT to_bcc FROM hold_message WHERE queue_id = ?", String.class,
+                queueId);
         if (found.isEmpty() || found.get(0) == null) {
             return List.of();
         }

@@ -160,8 +160,9 @@ interface HoldStoreContract {
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
                 SpooledMessage.Origin.SMTP);
         new TransactionTemplate(new DataSourceTransactionManager(dataSource())).executeWithoutResult(status ->
-                assertThat(content.store(message, new ByteArrayInputStream(bytes), NOW)).isTrue());
-        assertThat(content.store(message, new ByteArrayInputStream(bytes), NOW)).as("stored once").isFalse();
+                assertThat(content.store(message, new ByteArrayInputStream(bytes), List.of(PARTNER), NOW)).isTrue());
+        assertThat(content.store(message, new ByteArrayInputStream(bytes), List.of(), NOW)).as("stored once").isFalse();
+        assertThat(content.headerRemovals(id)).as("what the conversion to Bcc takes out").containsExactly(PARTNER);
 
         assertThat(content.find(id)).hasValue(message);
         try (InputStream in = content.open(id)) {
