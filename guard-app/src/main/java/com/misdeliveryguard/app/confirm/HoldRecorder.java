@@ -52,8 +52,6 @@ final class HoldRecorder implements IntakeRecords, Ordered {
 
     HoldRecorder(HoldFactory factory, HoldStore store, HoldQueries queries, TransactionLocks locks, int maxOpenHolds,
             ObjectProvider<HoldScheduler> scheduler, Clock clock, Spool spool, HeldContent content) {
-        this.spool = spool;
-        this.content = content;
         this.factory = factory;
         this.store = store;
         this.queries = queries;

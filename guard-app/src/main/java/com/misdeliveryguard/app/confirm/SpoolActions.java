@@ -98,11 +98,8 @@ final class SpoolActions {
         });
         copying.add(id);
         try (InputStream in = content.open(id)) {
-            spool.restore(held, in, QueueState.HOLD);
-            List<MailAddress> removals = content.headerRemovals(id);
-            if (!removals.isEmpty()) {
-                spool.recordHeaderRemovals(QueueState.HOLD, id, removals); // the policy's conversion to Bcc
-            }
+            // with the policy's conversion to Bcc, written into the copy before it is in place
+            spool.restore(held, in, QueueState.HOLD, content.headerRemovals(id));
         } catch (IOException | UncheckedIOException e) {
             throw new MessageGone("cannot copy " + id + " into this instance's spool", e);
         }
