@@ -429,8 +429,11 @@ public final class DeliveryQueue implements AutoCloseable {
             retryLater(id);
             return false;
         }
-        report.results().stream().filter(r -> relayed.containsKey(r.recipient()))
-                .forEach(r -> events.relayed(message, r));
+        List<RecipientResult> accepted = report.results().stream().filter(r -> relayed.containsKey(r.recipient()))
+                .toList();
+        if (!accepted.isEmpty()) {
+            events.relayedAll(message, accepted);
+        }
         if (!failed.isEmpty()) {
             if (!bounce(message, failed)) {
                 retryLater(id);
@@ -473,7 +476,7 @@ public final class DeliveryQueue implements AutoCloseable {
             SpooledMessage message = spool.read(QueueState.OUTGOING, id);
             unrecorded.remove(id);
             log.info("Recorded the remembered delivery results of {}", id);
-            accepted.forEach(r -> events.relayed(message, r));
+            events.relayedAll(message, accepted);
             return true;
         } catch (IOException e) {
             log.warn("Still cannot record the delivery results of {}; nothing is sent until they are recorded", id);

@@ -69,7 +69,7 @@ public final class Spool {
         for (QueueState state : QueueState.values()) {
             Files.createDirectories(root.resolve(state.directory()));
         }
-        return new Spool(root, clock, durability);
+        return new Spool(root, clock, new GroupedDirectorySync(durability));
     }
 
     public Path root() {
