@@ -215,10 +215,11 @@ biff = no
 class Guard:
     name = "guard"
 
-    def __init__(self, work, sink_port, jar, directory, jvm, delivery_workers, jfr):
+    def __init__(self, work, sink_port, jar, directory, jvm, delivery_workers, jfr, ports=None):
+        self.args = (work, sink_port, jar, directory, jvm, delivery_workers, jfr)
         self.dir = os.path.join(work, "guard")
         os.makedirs(self.dir, exist_ok=True)
-        self.port, self.web = free_port(), free_port()
+        self.port, self.web = ports or (free_port(), free_port())
         cmd = ["java"] + jvm.split()
         if jfr:
             cmd.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true")
@@ -231,7 +232,7 @@ class Guard:
                 "--guard.smtp.max-connections-per-client=500", "--guard.smtp.max-connections=600"]
         if delivery_workers:
             cmd.append(f"--guard.delivery.workers={delivery_workers}")
-        self.log = os.path.join(self.dir, "guard.log")
+        self.log = os.path.join(self.dir, f"guard-{time.strftime('%H%M%S')}.log")
         env = dict(os.environ, MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"))
         self.proc = subprocess.Popen(cmd, stdout=open(self.log, "wb"), stderr=subprocess.STDOUT, env=env)
         self.pid = self.proc.pid
@@ -250,6 +251,10 @@ class Guard:
 
     def cpu(self, system_only=False):
         return proc_ticks(self.pid, children=False, system_only=system_only)
+
+    def restarted(self):
+        """The same guard (data directory, ports) started again."""
+        return Guard(*self.args, ports=(self.port, self.web))
 
     def stop(self):
         self.proc.terminate()
@@ -346,6 +351,31 @@ def probe(port, sink, message):
     return 1000 * (done - t0)
 
 
+def kill9_under_load(guard, sink, message_file):
+    """kill -9 the guard while 10 sessions send; after the restart every message that got its 250 must
+    reach the sink (smtp-source -c counts the completed DATA transactions). Returns the restarted guard."""
+    start = sink.count
+    src = subprocess.Popen(["smtp-source", "-c", "-s", "10", "-m", "100000", "-F", message_file, "-f", SENDER,
+                            "-t", RECIPIENT, f"127.0.0.1:{guard.port}"], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL)
+    time.sleep(4)
+    os.kill(guard.pid, signal.SIGKILL)
+    out = src.communicate()[0].decode()
+    acknowledged = int(re.findall(r"(\d+)", out)[-1]) if re.findall(r"(\d+)", out) else 0
+    guard.proc.wait()
+    log(f"kill -9 after {acknowledged} acknowledged messages; restarting the guard")
+    restarted = guard.restarted()
+    done = sink.wait_for(start + acknowledged, 180)
+    time.sleep(2)
+    delivered = sink.count - start
+    verdict = "nothing lost" if done is not None else "MESSAGES LOST"
+    line = (f"kill -9 under load (10 sessions): {acknowledged} messages acknowledged with 250 before the kill, "
+            f"{delivered} delivered after the restart ({delivered - acknowledged} more: sent before their 250 "
+            f"reached the client, or delivered twice) — {verdict}")
+    log(line)
+    return restarted, line, done is not None
+
+
 def pct(values, p):
     s = sorted(values)
     return s[min(len(s) - 1, int(len(s) * p))]
@@ -389,6 +419,8 @@ def main():
     ap.add_argument("--only", choices=["guard", "postfix"], default=None)
     ap.add_argument("--probes", type=int, default=None)
     ap.add_argument("--latency-only", action="store_true", help="only the single-message probes (after the warm-up)")
+    ap.add_argument("--kill9", action="store_true",
+                    help="only: kill -9 the guard under load, restart it, check that every 250 reached the sink")
     ap.add_argument("--work", default=None, help="working directory (default: a new one under /tmp)")
     args = ap.parse_args()
     reps = args.repetitions or (1 if args.quick else 3)
@@ -423,6 +455,12 @@ def main():
                                 args.delivery_workers, args.jfr))
             started.append(relays[-1])
             log(f"guard ready on {relays[-1].port} after {time.monotonic() - t:.0f} s (directory of {args.contacts})")
+        if args.kill9:
+            guard = next(r for r in relays if r.name == "guard")
+            restarted, line, ok = kill9_under_load(guard, sink, message_files[1024])
+            started.append(restarted)
+            print(line)
+            sys.exit(0 if ok else 1)
         warm = (1024, 1, 10, False, 800 if args.quick else 2000)
         for relay in relays:
             log("warm-up", relay.name)

@@ -345,6 +345,8 @@ public final class DeliveryQueue implements AutoCloseable {
         try {
             message = spool.read(QueueState.OUTGOING, id);
             journal = spool.journal(QueueState.OUTGOING, id);
+            // the intake moves messages here without an fsync: make the move durable before anything is sent
+            spool.syncState(QueueState.OUTGOING);
         } catch (java.nio.file.NoSuchFileException gone) {
             log.info("{} is no longer in outgoing/ (delivered or moved on by an attempt before); nothing to do", id);
             return;
