@@ -9,6 +9,7 @@ import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,19 +39,25 @@ final class SenderHistoryRecorder implements RelayEvents {
 
     @Override
     public void relayed(SpooledMessage message, RecipientResult result) {
+        relayedAll(message, List.of(result));
+    }
+
+    /** The recipients of one attempt in one write. */
+    @Override
+    public void relayedAll(SpooledMessage message, List<RecipientResult> results) {
         Optional<MailAddress> sender = message.envelope().sender().address();
         if (message.origin() != SpooledMessage.Origin.SMTP || sender.isEmpty()) {
             return;
         }
         try {
             Instant now = clock.instant();
-            history.record(sender.get(), result.recipient(), now);
+            history.recordAll(sender.get(), results.stream().map(RecipientResult::recipient).toList(), now);
             if (claimExpiry(now)) {
                 int expired = store.expire();
                 log.debug("Sender history: {} correspondents expired", expired);
             }
         } catch (RuntimeException e) {
-            log.warn("Cannot record the delivery to {} in the sender history", result.recipient(), e);
+            log.warn("Cannot record the delivery of {} in the sender history", message.id(), e);
         }
     }
 

@@ -20,7 +20,7 @@ public record DeliveryProperties(Integer workers, Duration minimalBackoff, Durat
         Duration maximalLifetime, Duration queueRunInterval, Duration drainTime) {
 
     public DeliveryProperties {
-        workers = workers == null ? 4 : workers;
+        workers = workers == null ? 16 : workers;
         minimalBackoff = minimalBackoff == null ? Duration.ofSeconds(300) : minimalBackoff;
         maximalBackoff = maximalBackoff == null ? Duration.ofSeconds(4000) : maximalBackoff;
         maximalLifetime = maximalLifetime == null ? Duration.ofDays(5) : maximalLifetime;

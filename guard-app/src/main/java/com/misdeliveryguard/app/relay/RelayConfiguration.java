@@ -77,7 +77,7 @@ class RelayConfiguration {
     }
 
     @Bean
-    Upstream upstream(UpstreamProperties upstream, GuardProperties guard, SslBundles ssl) {
+    Upstream upstream(UpstreamProperties upstream, GuardProperties guard, SslBundles ssl, DeliveryProperties delivery) {
         if (upstream.demoMode()) {
             log.warn("guard.upstream.host is not set: DEMO MODE. Delivered mail is written to {} and goes nowhere "
                     + "else. Set guard.upstream.host to relay to your mail server.", guard.dataDir().resolve("outbox"));
@@ -96,7 +96,8 @@ class RelayConfiguration {
         if (upstream.username() != null) {
             settings.credentials(upstream.username(), upstream.password());
         }
-        return new SmtpUpstream(settings.build());
+        // one idle connection per delivery worker is kept for the next message (ADR 0014)
+        return new SmtpUpstream(settings.build(), delivery.workers());
     }
 
     @Bean

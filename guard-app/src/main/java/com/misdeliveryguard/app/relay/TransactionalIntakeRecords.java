@@ -5,9 +5,13 @@ import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.smtp.queue.IntakeRecords;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -15,25 +19,47 @@ import org.springframework.transaction.support.TransactionTemplate;
  * entries) committed in one database transaction: all of them or none (ADR 0005). Failed commits
  * are counted as {@code guard.intake.commit.failures}; each one became a 451 (or a message left in
  * {@code incoming/} for a later try).
+ *
+ * <p>Sessions that finish DATA at the same time share that transaction ({@link GroupCommit}, ADR 0014):
+ * {@link #commit} returns only after the transaction holding the message's own records has committed, so
+ * the 250 still follows them; a shared transaction that fails is retried message by message, so one bad
+ * message never costs the others their 250. One commit per batch instead of one per message, and one
+ * database connection for the whole intake instead of one per waiting session.
  */
 final class TransactionalIntakeRecords implements IntakeRecords {
 
+    static final int MAX_BATCH = 64;
+
+    private record Checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+    }
+
     private final List<IntakeRecords> records;
-    private final TransactionTemplate transactions;
     private final Counter failures;
+    private final Consumer<List<Checked>> inOneTransaction;
+    private final GroupCommit<Checked> group;
 
     TransactionalIntakeRecords(List<IntakeRecords> records, TransactionTemplate transactions, MeterRegistry registry) {
-        this.records = List.copyOf(records);
-        this.transactions = transactions;
+        List<IntakeRecords> all = List.copyOf(records);
+        this.records = all;
         this.failures = Counter.builder("guard.intake.commit.failures")
                 .description("Checked messages whose records could not be committed (answered 451)")
                 .register(registry);
+        DistributionSummary batches = DistributionSummary.builder("guard.intake.commit.batch")
+                .description("Messages whose records were committed in one transaction").register(registry);
+        this.inOneTransaction = batch -> transactions.executeWithoutResult(status ->
+                batch.forEach(c -> all.forEach(r -> r.commit(c.message(), c.facts(), c.verdict()))));
+        this.group = new GroupCommit<Checked>(MAX_BATCH, inOneTransaction,
+                CannotCreateTransactionException.class::isInstance).measuring(batches::record);
     }
 
     @Override
     public void commit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         try {
-            transactions.executeWithoutResult(status -> records.forEach(r -> r.commit(message, facts, verdict)));
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                inOneTransaction.accept(List.of(new Checked(message, facts, verdict))); // joins the caller's
+            } else {
+                group.submit(new Checked(message, facts, verdict));
+            }
         } catch (RuntimeException e) {
             failures.increment();
             throw e;

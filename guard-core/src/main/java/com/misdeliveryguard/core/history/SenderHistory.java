@@ -19,6 +19,11 @@ public interface SenderHistory {
     /** One message from the sender was delivered to the recipient at this time. */
     void record(MailAddress sender, MailAddress recipient, Instant at);
 
+    /** One message from the sender was delivered to these recipients at this time (by default one by one). */
+    default void recordAll(MailAddress sender, List<MailAddress> recipients, Instant at) {
+        recipients.forEach(r -> record(sender, r, at));
+    }
+
     /** The sender's correspondents within the retention, most deliveries first, at most {@code limit}. */
     List<Correspondent> correspondentsOf(MailAddress sender, int limit);
 

@@ -67,6 +67,12 @@ public final class CachedSenderHistory implements SenderHistory {
     }
 
     @Override
+    public void recordAll(MailAddress sender, List<MailAddress> recipients, Instant at) {
+        delegate.recordAll(sender, recipients, at);
+        correspondents.invalidate(ContactAddresses.key(sender));
+    }
+
+    @Override
     public List<Correspondent> correspondentsOf(MailAddress sender, int limit) {
         String key = ContactAddresses.key(sender);
         Answer cached = correspondents.getIfPresent(key);

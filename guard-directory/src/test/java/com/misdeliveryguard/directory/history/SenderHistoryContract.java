@@ -42,6 +42,16 @@ public interface SenderHistoryContract {
     }
 
     @Test
+    default void recordsTheRecipientsOfOneMessageTogetherAsOneDeliveryEach() {
+        SenderHistory history = history(100, at(MONDAY.plus(Duration.ofDays(1))));
+        history.recordAll(SENDER, java.util.List.of(COLLEAGUE, NAMESAKE), MONDAY);
+        history.recordAll(SENDER, java.util.List.of(COLLEAGUE), MONDAY.plusSeconds(5));
+
+        assertThat(history.correspondentsOf(SENDER, 10)).containsExactly(
+                new Correspondent(COLLEAGUE, 2, MONDAY.plusSeconds(5)), new Correspondent(NAMESAKE, 1, MONDAY));
+    }
+
+    @Test
     default void comparesTheLocalPartWithoutCase() {
         SenderHistory history = history(100, at(MONDAY));
         history.record(SENDER, COLLEAGUE, MONDAY);

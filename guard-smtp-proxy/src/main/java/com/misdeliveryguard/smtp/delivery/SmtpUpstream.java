@@ -6,6 +6,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -14,8 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Relays to the configured smart host with Jakarta Mail (Angus), one connection per
- * {@link #deliver} call.
+ * Relays to the configured smart host with Jakarta Mail (Angus). Connections are reused: after a
+ * transaction in which the upstream accepted every recipient, the connection goes back to a small pool
+ * of idle connections (at most {@code maxIdle}, each used by one {@link #deliver} at a time) and the next
+ * message is sent on it without a new connect, greeting and EHLO, as Postfix's connection cache does.
+ * A connection idle for more than a second is asked {@code NOOP} first; one idle for longer than
+ * {@link #MAX_IDLE} or after any failure is closed. {@link #close} sends {@code QUIT} on the idle ones.
  *
  * <p>What goes on the wire, and why (see RELIABILITY.md, "Angus Mail traps"):
  * <ul>
@@ -34,17 +41,32 @@ import org.slf4j.LoggerFactory;
  * One refused recipient does not fail the others ({@code mail.smtp.sendpartial}); the mapping of
  * replies to results is described in {@link SendOutcomes}. Thread-safe.
  */
-public final class SmtpUpstream implements Upstream {
+public final class SmtpUpstream implements Upstream, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpUpstream.class);
     private static final String PROTOCOL = "smtp";
+    /** An idle connection older than this is closed rather than reused (Postfix keeps them 2 s). */
+    static final Duration MAX_IDLE = Duration.ofSeconds(5);
+    private static final long ASK_NOOP_AFTER_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final UpstreamSettings settings;
     private final Session session;
+    private final int maxIdle;
+    private final Deque<Idle> idle = new ArrayDeque<>();
+    private boolean closed;
 
     public SmtpUpstream(UpstreamSettings settings) {
+        this(settings, 0);
+    }
+
+    /** @param maxIdle connections kept open for reuse (0: one connection per {@link #deliver}) */
+    public SmtpUpstream(UpstreamSettings settings, int maxIdle) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.session = Session.getInstance(properties(settings));
+        this.maxIdle = maxIdle;
+    }
+
+    private record Idle(SMTPTransport transport, long since) {
     }
 
     static Properties properties(UpstreamSettings s) {
@@ -59,6 +81,7 @@ public final class SmtpUpstream implements Upstream {
         p.setProperty(prefix + "reportsuccess", "true");
         p.setProperty(prefix + "auth", Boolean.toString(s.username().isPresent()));
         s.localHostName().ifPresent(name -> p.setProperty(prefix + "localhost", name));
+        p.put(prefix + "socketFactory", NoDelaySockets.INSTANCE); // plain sockets, STARTTLS upgrades them
         switch (s.tls()) {
             case STARTTLS -> {
                 p.setProperty(prefix + "starttls.enable", "true");
@@ -82,12 +105,9 @@ public final class SmtpUpstream implements Upstream {
         SMTPTransport transport = null;
         DeliveryReport report;
         try {
-            transport = (SMTPTransport) session.getTransport(PROTOCOL);
-            transport.connect(settings.host(), settings.port(), settings.username().orElse(null),
-                    settings.password().orElse(null));
-            if (settings.username().isPresent() && !transport.supportsExtension("AUTH")
-                    && !transport.supportsExtension("AUTH=LOGIN")) {
-                throw new LocalFailure.AuthNotOffered();
+            transport = reusable();
+            if (transport == null) {
+                transport = connect();
             }
             boolean eightBit = message.eightBitMime() && transport.supportsExtension("8BITMIME");
             if (message.eightBitMime() && !eightBit) {
@@ -98,6 +118,8 @@ public final class SmtpUpstream implements Upstream {
             report = SendOutcomes.allRelayed(message, SmtpReply.of(transport.getLastReturnCode(),
                     transport.getLastServerResponse()));
         } catch (NoSuchProviderException e) {
+            closeQuietly(transport);
+            transport = null;
             LOG.error("{}: Jakarta Mail has no SMTP provider", message.queueId(), e);
             report = SendOutcomes.uniform(message, Outcome.TEMPORARY_FAILURE, "451 4.3.0 local error: no SMTP provider");
         } catch (MessagingException e) {
@@ -107,11 +129,73 @@ public final class SmtpUpstream implements Upstream {
             LOG.error("{}: unexpected failure while relaying to {}", message.queueId(), settings.hostAndPort(), e);
             report = SendOutcomes.uniform(message, Outcome.TEMPORARY_FAILURE,
                     LocalFailure.describe(e, settings.hostAndPort()));
-        } finally {
+        }
+        if (report.results().stream().allMatch(r -> r.outcome() == Outcome.RELAYED)) {
+            giveBack(transport);
+        } else {
             closeQuietly(transport);
         }
         log(message, report);
         return report;
+    }
+
+    private SMTPTransport connect() throws MessagingException {
+        SMTPTransport transport = (SMTPTransport) session.getTransport(PROTOCOL);
+        try {
+            transport.connect(settings.host(), settings.port(), settings.username().orElse(null),
+                    settings.password().orElse(null));
+            if (settings.username().isPresent() && !transport.supportsExtension("AUTH")
+                    && !transport.supportsExtension("AUTH=LOGIN")) {
+                throw new LocalFailure.AuthNotOffered();
+            }
+            return transport;
+        } catch (MessagingException | RuntimeException e) {
+            closeQuietly(transport);
+            throw e;
+        }
+    }
+
+    /** The most recently used idle connection that still answers, or null. */
+    private SMTPTransport reusable() {
+        while (true) {
+            Idle candidate;
+            synchronized (idle) {
+                candidate = idle.pollFirst();
+            }
+            if (candidate == null) {
+                return null;
+            }
+            long age = System.nanoTime() - candidate.since();
+            if (age < MAX_IDLE.toNanos() && (age < ASK_NOOP_AFTER_NANOS || candidate.transport().isConnected())) {
+                return candidate.transport();
+            }
+            closeQuietly(candidate.transport());
+        }
+    }
+
+    private void giveBack(SMTPTransport transport) {
+        if (transport == null) {
+            return;
+        }
+        synchronized (idle) {
+            if (!closed && idle.size() < maxIdle) {
+                idle.addFirst(new Idle(transport, System.nanoTime()));
+                return;
+            }
+        }
+        closeQuietly(transport);
+    }
+
+    /** Sends QUIT on the idle connections; deliveries after this use one connection each. */
+    @Override
+    public void close() {
+        List<Idle> open;
+        synchronized (idle) {
+            closed = true;
+            open = List.copyOf(idle);
+            idle.clear();
+        }
+        open.forEach(i -> closeQuietly(i.transport()));
     }
 
     /** Addresses built from canonical parts without parsing: the string goes upstream as {@code <local@domain>}. */

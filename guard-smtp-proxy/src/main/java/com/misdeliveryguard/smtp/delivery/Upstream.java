@@ -6,7 +6,8 @@ package com.misdeliveryguard.smtp.delivery;
  * <p>Contract: {@link #deliver} never throws for delivery problems; every recipient of the
  * {@link OutboundMessage} gets exactly one {@link RecipientResult} in the report, in the same order.
  * Connection failures, timeouts and TLS failures are temporary failures of every recipient.
- * Implementations are thread-safe; each call uses its own connection.
+ * Implementations are thread-safe; a connection is used by one call at a time (it may be reused by the
+ * next call, ADR 0014).
  */
 public interface Upstream {
 

@@ -47,6 +47,11 @@ final class CompositeRelayEvents implements RelayEvents {
     }
 
     @Override
+    public void relayedAll(SpooledMessage message, java.util.List<RecipientResult> results) {
+        each(l -> l.relayedAll(message, results));
+    }
+
+    @Override
     public void deferred(SpooledMessage message, RecipientResult result, Instant nextAttempt) {
         each(l -> l.deferred(message, result, nextAttempt));
     }

@@ -359,6 +359,8 @@ public final class DeliveryQueue implements AutoCloseable {
         try {
             message = spool.read(QueueState.OUTGOING, id);
             journal = spool.journal(QueueState.OUTGOING, id);
+            // the intake moves messages here without an fsync: make the move durable before anything is sent
+            spool.syncState(QueueState.OUTGOING);
         } catch (java.nio.file.NoSuchFileException gone) {
             log.info("{} is no longer in outgoing/ (delivered or moved on by an attempt before); nothing to do", id);
             return;
@@ -457,8 +459,11 @@ public final class DeliveryQueue implements AutoCloseable {
             retryLater(id);
             return false;
         }
-        report.results().stream().filter(r -> relayed.containsKey(r.recipient()))
-                .forEach(r -> events.relayed(message, r));
+        List<RecipientResult> accepted = report.results().stream().filter(r -> relayed.containsKey(r.recipient()))
+                .toList();
+        if (!accepted.isEmpty()) {
+            events.relayedAll(message, accepted);
+        }
         if (!failed.isEmpty()) {
             if (!bounce(message, failed)) {
                 retryLater(id);
@@ -501,7 +506,7 @@ public final class DeliveryQueue implements AutoCloseable {
             SpooledMessage message = spool.read(QueueState.OUTGOING, id);
             unrecorded.remove(id);
             log.info("Recorded the remembered delivery results of {}", id);
-            accepted.forEach(r -> events.relayed(message, r));
+            events.relayedAll(message, accepted);
             return true;
         } catch (IOException e) {
             log.warn("Still cannot record the delivery results of {}; nothing is sent until they are recorded", id);

@@ -282,7 +282,10 @@ public final class GuardIntake implements MessageIntake {
                 return new Queued(id);
             }
             case DELIVER, BCC, LINK -> {
-                spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
+                // no fsync before the 250: the commit made the message durable in incoming/, and a crash that
+                // undoes this rename leaves it there, where start-up checks it again. Delivery syncs outgoing/
+                // before it sends anything (DeliveryQueue.attempt), so the order on disk is as before (ADR 0014).
+                spool.moveUnsynced(id, QueueState.INCOMING, QueueState.OUTGOING);
                 queue.enqueue(id);
                 return new Queued(id);
             }

@@ -29,6 +29,14 @@ public interface RelayEvents {
     default void relayed(SpooledMessage message, RecipientResult result) {
     }
 
+    /**
+     * The upstream accepted these recipients in one attempt (told once per attempt, so that a listener
+     * can record them together); by default {@link #relayed} for each.
+     */
+    default void relayedAll(SpooledMessage message, java.util.List<RecipientResult> results) {
+        results.forEach(r -> relayed(message, r));
+    }
+
     /** A temporary failure; the next attempt is scheduled. */
     default void deferred(SpooledMessage message, RecipientResult result, Instant nextAttempt) {
     }

@@ -72,7 +72,7 @@ public final class Spool {
         for (QueueState state : QueueState.values()) {
             Files.createDirectories(root.resolve(state.directory()));
         }
-        return new Spool(root, clock, durability);
+        return new Spool(root, clock, new GroupedDirectorySync(durability));
     }
 
     public Path root() {
@@ -197,6 +197,24 @@ public final class Spool {
         }
         durability.forceDirectory(target.getParent());
         durability.forceDirectory(source.getParent());
+    }
+
+    /**
+     * Moves a message between states atomically without syncing the two directories (ADR 0014): for a move
+     * that a crash may undo without harm, because the message is durable in {@code from} and handled there
+     * after a restart. Whoever then depends on the new state being durable calls {@link #syncState} first.
+     */
+    public void moveUnsynced(String id, QueueState from, QueueState to) throws IOException {
+        try {
+            Files.move(dir(from, id), dir(to, id), StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("spool directories must be on one file system", e);
+        }
+    }
+
+    /** fsyncs a state directory, so that every move into it so far survives a crash (shared with concurrent syncs). */
+    public void syncState(QueueState state) throws IOException {
+        durability.forceDirectory(root.resolve(state.directory()));
     }
 
     /** Reads the envelope of a message in a state. */

@@ -61,6 +61,41 @@ class SmtpUpstreamTest {
     }
 
     @Test
+    void sendsConsecutiveMessagesOverOnePooledConnection() {
+        try (SmtpUpstream pooled = new SmtpUpstream(UpstreamSettings.builder("127.0.0.1", sink.port())
+                .timeouts(Duration.ofSeconds(2)).localHostName("guard.example.com").build(), 2)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(pooled.deliver(message(sender("alice@example.com"), addresses("bob@example.org"),
+                        simpleMessage())).results()).extracting(RecipientResult::outcome).containsOnly(Outcome.RELAYED);
+            }
+        }
+        assertThat(sink.transactions()).hasSize(3);
+        assertThat(sink.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void opensANewConnectionAfterATransactionThatDidNotRelayEveryRecipient() {
+        sink.replyToRecipient("nobody@example.org", "550 5.1.1 no such user");
+        try (SmtpUpstream pooled = new SmtpUpstream(UpstreamSettings.builder("127.0.0.1", sink.port())
+                .timeouts(Duration.ofSeconds(2)).localHostName("guard.example.com").build(), 2)) {
+            pooled.deliver(message(sender("alice@example.com"), addresses("bob@example.org", "nobody@example.org"),
+                    simpleMessage()));
+            pooled.deliver(message(sender("alice@example.com"), addresses("bob@example.org"), simpleMessage()));
+        }
+        assertThat(sink.transactions()).extracting(SmtpSink.Transaction::recipients)
+                .containsExactly(List.of("<bob@example.org>"), List.of("<bob@example.org>"));
+        assertThat(sink.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void usesOneConnectionPerMessageWithoutAPool() {
+        SmtpUpstream upstream = upstream();
+        upstream.deliver(message(sender("alice@example.com"), addresses("bob@example.org"), simpleMessage()));
+        upstream.deliver(message(sender("alice@example.com"), addresses("bob@example.org"), simpleMessage()));
+        assertThat(sink.connections()).isEqualTo(2);
+    }
+
+    @Test
     void sendsTheNullSenderAsEmptyPathNotTheHeaderFrom() {
         OutboundMessage m = message(ReversePath.NULL, addresses("bob@example.org"), simpleMessage());
 

@@ -70,6 +70,7 @@ public final class SmtpSink implements AutoCloseable {
     private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final List<Transaction> transactions = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
     private volatile List<String> extensions = List.of("PIPELINING", "8BITMIME", "SIZE 209715200");
     private volatile String dataReply = "250 2.0.0 Ok: queued by sink";
@@ -86,6 +87,11 @@ public final class SmtpSink implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
     }
 
     public List<Transaction> transactions() {
@@ -150,6 +156,7 @@ public final class SmtpSink implements AutoCloseable {
         try {
             while (true) {
                 Socket socket = server.accept();
+                connections.incrementAndGet();
                 open.add(socket);
                 daemon(() -> serve(socket), "smtp-sink-connection");
             }

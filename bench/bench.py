@@ -1,0 +1,593 @@
+#!/usr/bin/env python3
+"""Side-by-side load harness: smtp-source -> (private Postfix | guard jar) -> smtp-sink.
+
+Run through bench/run (which builds the jar and installs Postfix's tools when missing); see
+docs/benchmarks.md, "Guard and Postfix side by side". Standard library only.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+SENDER = "bench@example.co.jp"
+RECIPIENT_DOMAIN = "bench-partner.co.jp"
+RECIPIENT = "rcpt@" + RECIPIENT_DOMAIN
+# the guard's JVM flags: the ones README's "Memory" section documents for production
+DEFAULT_GUARD_JVM = ("-Xmx256m -Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:+UseSerialGC "
+                     "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m "
+                     "-Djdk.nio.maxCachedBufferSize=262144")
+
+
+def log(*parts):
+    print(time.strftime("%H:%M:%S"), *parts, file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ---------------------------------------------------------------- the sink
+
+class Sink:
+    """smtp-sink with running counters; `count` is the number of messages it has taken (".")."""
+
+    def __init__(self, work):
+        self.port = free_port()
+        self.count = 0
+        self._cond = threading.Condition()
+        self.proc = subprocess.Popen(
+            ["smtp-sink", "-u", "postfix", "-c", f"127.0.0.1:{self.port}", "1024"],
+            stdout=subprocess.PIPE, stderr=open(os.path.join(work, "sink.err"), "wb"), cwd=work)
+        threading.Thread(target=self._read, daemon=True).start()
+        wait_for_port(self.port, 10)
+
+    def _read(self):
+        buf = b""
+        pattern = re.compile(rb"mesg=(\d+)")
+        while True:
+            chunk = self.proc.stdout.read1(65536)
+            if not chunk:
+                return
+            buf = (buf + chunk)[-256:]
+            found = pattern.findall(buf)
+            if found:
+                with self._cond:
+                    self.count = int(found[-1])
+                    self._cond.notify_all()
+
+    def wait_for(self, target, timeout):
+        """Waits until the sink has taken `target` messages; returns the time it did (or None)."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while self.count < target:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self._cond.wait(min(left, 0.05))
+            return time.monotonic()
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def wait_for_port(port, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
+                if s.recv(1)[:1] == b"2":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"nothing greets on 127.0.0.1:{port} after {timeout} s")
+
+
+# ---------------------------------------------------------------- CPU and memory from /proc
+
+def proc_ticks(pid, children=True, system_only=False):
+    """utime+stime(+cutime+cstime) of one process, in seconds (only the stimes: system_only); 0 when gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # fields[0] is the state (field 3): utime is field 14 -> index 11, stime 12, cutime 13, cstime 14
+    ticks = int(fields[12]) + (0 if system_only else int(fields[11]))
+    if children:
+        ticks += int(fields[14]) + (0 if system_only else int(fields[13]))
+    return ticks / CLK_TCK
+
+
+def tree_cpu(root, system_only=False):
+    """CPU of a process and all its descendants, live or reaped (reaped ones are in cutime/cstime)."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                pass
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += proc_ticks(pid, system_only=system_only)
+        todo.extend(p for p, pp in parents.items() if pp == pid)
+    return total
+
+
+def rss_mb(pid, field="VmRSS"):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+# ---------------------------------------------------------------- the two relays
+
+class Postfix:
+    name = "postfix"
+
+    def __init__(self, work, sink_port):
+        self.dir = os.path.join(work, "postfix")
+        etc, spool, data = (os.path.join(self.dir, d) for d in ("etc", "spool", "data"))
+        for d in (etc, spool, data):
+            os.makedirs(d)
+        shutil.chown(data, "postfix")
+        self.port = free_port()
+        with open(os.path.join(etc, "main.cf"), "w") as f:
+            f.write(f"""# private instance for the benchmark: never the system's Postfix (/etc/postfix is not used)
+compatibility_level = 3.6
+queue_directory = {spool}
+data_directory = {data}
+mail_owner = postfix
+setgid_group = postdrop
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+myhostname = bench-postfix.localdomain
+mydestination =
+local_recipient_maps =
+local_transport = error:no local delivery in the benchmark
+relayhost = [127.0.0.1]:{sink_port}
+mynetworks = 127.0.0.0/8
+smtpd_relay_restrictions = permit_mynetworks, reject
+disable_dns_lookups = yes
+smtp_dns_support_level = disabled
+smtp_host_lookup = native
+maillog_file = {self.dir}/postfix.log
+maillog_file_prefixes = {self.dir}
+alias_maps =
+alias_database =
+biff = no
+""")
+        with open(os.path.join(etc, "master.cf"), "w") as f:
+            f.write(f"127.0.0.1:{self.port} inet n - n - - smtpd\n" + "\n".join(
+                " ".join(row) for row in [
+                    ("pickup", "unix", "n", "-", "n", "60", "1", "pickup"),
+                    ("cleanup", "unix", "n", "-", "n", "-", "0", "cleanup"),
+                    ("qmgr", "unix", "n", "-", "n", "300", "1", "qmgr"),
+                    ("rewrite", "unix", "-", "-", "n", "-", "-", "trivial-rewrite"),
+                    ("bounce", "unix", "-", "-", "n", "-", "0", "bounce"),
+                    ("defer", "unix", "-", "-", "n", "-", "0", "bounce"),
+                    ("trace", "unix", "-", "-", "n", "-", "0", "bounce"),
+                    ("verify", "unix", "-", "-", "n", "-", "1", "verify"),
+                    ("flush", "unix", "n", "-", "n", "1000?", "0", "flush"),
+                    ("proxymap", "unix", "-", "-", "n", "-", "-", "proxymap"),
+                    ("smtp", "unix", "-", "-", "n", "-", "-", "smtp"),
+                    ("relay", "unix", "-", "-", "n", "-", "-", "smtp"),
+                    ("showq", "unix", "n", "-", "n", "-", "-", "showq"),
+                    ("error", "unix", "-", "-", "n", "-", "-", "error"),
+                    ("retry", "unix", "-", "-", "n", "-", "-", "error"),
+                    ("discard", "unix", "-", "-", "n", "-", "-", "discard"),
+                    ("anvil", "unix", "-", "-", "n", "-", "1", "anvil"),
+                    ("scache", "unix", "-", "-", "n", "-", "1", "scache"),
+                    ("postlog", "unix-dgram", "n", "-", "n", "-", "1", "postlogd")]) + "\n")
+        self.etc = etc
+        subprocess.run(["postfix", "-c", etc, "check"], check=True)
+        subprocess.run(["postfix", "-c", etc, "start"], check=True)
+        wait_for_port(self.port, 30)
+        with open(os.path.join(spool, "pid", "master.pid")) as f:
+            self.pid = int(f.read().strip())
+
+    def cpu(self, system_only=False):
+        return tree_cpu(self.pid, system_only)
+
+    def stop(self):
+        subprocess.run(["postfix", "-c", self.etc, "stop"], check=False)
+
+
+class Guard:
+    name = "guard"
+
+    def __init__(self, work, sink_port, jar, directory, jvm, delivery_workers, jfr, ports=None):
+        self.args = (work, sink_port, jar, directory, jvm, delivery_workers, jfr)
+        self.dir = os.path.join(work, "guard")
+        os.makedirs(self.dir, exist_ok=True)
+        self.port, self.web = ports or (free_port(), free_port())
+        cmd = ["java"] + jvm.split()
+        if jfr:
+            cmd.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true")
+        cmd += ["-jar", jar,
+                f"--guard.data-dir={self.dir}", f"--guard.smtp.port={self.port}", f"--server.port={self.web}",
+                "--server.address=127.0.0.1", "--guard.host-name=bench-guard.localdomain",
+                "--guard.upstream.host=127.0.0.1", f"--guard.upstream.port={sink_port}",
+                "--guard.internal-domains=example.co.jp", f"--guard.directory.import={directory}",
+                "--guard.policy.mode=enforce", "--guard.policy.rules.external-attachment.enabled=true",
+                "--guard.smtp.max-connections-per-client=500", "--guard.smtp.max-connections=600"]
+        if delivery_workers:
+            cmd.append(f"--guard.delivery.workers={delivery_workers}")
+        self.log = os.path.join(self.dir, f"guard-{time.strftime('%H%M%S')}.log")
+        env = dict(os.environ, MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"))
+        self.proc = subprocess.Popen(cmd, stdout=open(self.log, "wb"), stderr=subprocess.STDOUT, env=env)
+        self.pid = self.proc.pid
+        wait_for_port(self.port, 600)
+        deadline = time.monotonic() + 600
+        while True:  # readiness is UP once the directory is imported and the relay can commit
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.web}/actuator/health/readiness", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise RuntimeError("the guard did not become ready; see " + self.log)
+            time.sleep(0.5)
+
+    def cpu(self, system_only=False):
+        return proc_ticks(self.pid, children=False, system_only=system_only)
+
+    def restarted(self):
+        """The same guard (data directory, ports) started again."""
+        return Guard(*self.args, ports=(self.port, self.web))
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+# ---------------------------------------------------------------- data
+
+def write_directory(path, contacts):
+    """Canonical CSV: `contacts` people in organizations of 10; the benchmark's recipients are known."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("email,name,name_kana,organization,department\n")
+        # smtp-source -r N sends to 1rcpt@ ... Nrcpt@; people with distinct names, so that no rule finds namesakes
+        names = ["佐藤 一郎", "鈴木 二郎", "高橋 三郎", "田中 四郎", "伊藤 五郎", "渡辺 六郎", "山本 七郎", "中村 八郎",
+                 "小林 九郎", "加藤 十郎", "吉田 花子"]
+        for n, name in enumerate(names):
+            f.write(f"{n if n else ''}{RECIPIENT},{name},,ベンチ取引先株式会社,営業部\n")
+        for i in range(contacts - 11):
+            org = i // 10
+            f.write(f"p{i % 10}@org{org}.co.jp,社員{i % 10} 太郎{org},シャイン タロウ,取引先{org}株式会社,部{i % 7}\n")
+
+
+def write_message(path, size):
+    head = (f"From: Bench Sender <{SENDER}>\r\nTo: {RECIPIENT}\r\nSubject: benchmark\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+            "Hello,\r\n\r\n")
+    line = ("x" * 76) + "\r\n"
+    body = line * max(1, (size - len(head)) // len(line))
+    with open(path, "w", newline="") as f:  # smtp-source -F appends CRLF to each line itself
+        f.write((head + body).replace("\r\n", "\n"))
+
+
+# ---------------------------------------------------------------- one measurement
+
+def run_row(relay, sink, row, message_file):
+    size, rcpts, sessions, reuse, messages = row
+    start_count = sink.count
+    cpu0, sys0 = relay.cpu(), relay.cpu(system_only=True)
+    t0 = time.monotonic()
+    cmd = ["smtp-source", "-s", str(sessions), "-m", str(messages), "-r", str(rcpts), "-F", message_file,
+           "-f", SENDER, "-t", RECIPIENT, "-M", "bench-client.localdomain"]
+    if reuse:
+        cmd.insert(1, "-d")
+    src = subprocess.run(cmd + [f"127.0.0.1:{relay.port}"], capture_output=True, text=True)
+    accepted = time.monotonic()
+    done = sink.wait_for(start_count + messages, 300)
+    # Postfix's helpers keep running a little after the last delivery: settle, then read the CPU
+    time.sleep(0.3)
+    cpu, sys_cpu = relay.cpu() - cpu0, relay.cpu(system_only=True) - sys0
+    if src.returncode != 0 or done is None:
+        log(f"{relay.name}: row {row} incomplete: smtp-source rc={src.returncode} {src.stderr.strip()[:300]}; "
+            f"sink has {sink.count - start_count}/{messages}")
+        sink.wait_for(start_count + messages, 60)
+        return None
+    return {"msgs_per_s": messages / (done - t0), "accept_per_s": messages / (accepted - t0),
+            "cpu_ms_per_msg": 1000 * cpu / messages, "sys_ms_per_msg": 1000 * sys_cpu / messages}
+
+
+def probe(port, sink, message):
+    """One 1 KB message in its own session: connect -> counted at the sink, in ms."""
+    target = sink.count + 1
+    t0 = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        f = s.makefile("rwb")
+
+        def reply():
+            while True:
+                line = f.readline()
+                if not line or line[3:4] != b"-":
+                    if not line.startswith(b"2") and not line.startswith(b"3"):
+                        raise RuntimeError(f"probe to {port}: {line!r}")
+                    return
+
+        def cmd(text):
+            f.write(text.encode() + b"\r\n")
+            f.flush()
+            reply()
+
+        reply()
+        cmd("EHLO probe.localdomain")
+        cmd(f"MAIL FROM:<{SENDER}>")
+        cmd(f"RCPT TO:<{RECIPIENT}>")
+        cmd("DATA")
+        f.write(message + b".\r\n")
+        f.flush()
+        reply()
+        cmd("QUIT")
+    done = sink.wait_for(target, 30)
+    if done is None:
+        raise RuntimeError(f"probe to {port} never reached the sink")
+    return 1000 * (done - t0)
+
+
+def send_one(port, message):
+    """One message in its own session; True once the relay answered 250 to its DATA."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        f = s.makefile("rwb")
+
+        def reply():
+            while True:
+                line = f.readline()
+                if not line or line[3:4] != b"-":
+                    return line
+
+        def cmd(text):
+            f.write(text.encode() + b"\r\n")
+            f.flush()
+            return reply()
+
+        if not reply().startswith(b"220") or not cmd("EHLO kill9.localdomain").startswith(b"250"):
+            return False
+        if not cmd(f"MAIL FROM:<{SENDER}>").startswith(b"250") or not cmd(f"RCPT TO:<{RECIPIENT}>").startswith(b"250"):
+            return False
+        if not cmd("DATA").startswith(b"354"):
+            return False
+        f.write(message + b".\r\n")
+        f.flush()
+        ok = reply().startswith(b"250")
+        if ok:
+            try:
+                cmd("QUIT")
+            except OSError:
+                pass
+        return ok
+
+
+def kill9_under_load(guard, sink, message):
+    """kill -9 the guard while 10 sessions send; after the restart every message that got its 250 must reach the
+    sink. Returns the restarted guard, a line to print and whether nothing was lost."""
+    start = sink.count
+    acknowledged = []
+    sending = threading.Event()
+    sending.set()
+
+    def client():
+        while sending.is_set():
+            try:
+                if send_one(guard.port, message):
+                    acknowledged.append(1)
+            except OSError:
+                return
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(10)]
+    for t in threads:
+        t.start()
+    time.sleep(4)
+    os.kill(guard.pid, signal.SIGKILL)
+    guard.proc.wait()
+    sending.clear()
+    for t in threads:
+        t.join(30)
+    count = len(acknowledged)
+    log(f"kill -9 after {count} messages acknowledged with 250; restarting the guard")
+    restarted = guard.restarted()
+    done = sink.wait_for(start + count, 180)
+    time.sleep(2)
+    delivered = sink.count - start
+    line = (f"kill -9 under load (10 sessions): {count} messages acknowledged with 250 before the kill, "
+            f"{delivered} delivered after the restart ({delivered - count} more: accepted when the kill cut the "
+            f"250 off, or delivered twice) — {'nothing lost' if done is not None else 'MESSAGES LOST'}")
+    log(line)
+    return restarted, line, done is not None
+
+
+def pct(values, p):
+    s = sorted(values)
+    return s[min(len(s) - 1, int(len(s) * p))]
+
+
+# ---------------------------------------------------------------- main
+
+def rows(quick):
+    k = lambda b: b * 1024  # noqa: E731
+    if quick:
+        return [(k(1), 1, 10, False, 400), (k(1), 1, 50, True, 800), (k(1), 10, 10, False, 300),
+                (k(100), 1, 10, False, 200), (k(1024), 1, 10, False, 60)]
+    out = []
+    for reuse in (False, True):
+        for s in (1, 10, 50):
+            out.append((k(1), 1, s, reuse, 300 if s == 1 else 1500))
+    for s in (10, 50):
+        out.append((k(1), 10, s, False, 1000))
+        out.append((k(100), 1, s, False, 600))
+        out.append((k(1024), 1, s, False, 150))
+    return out
+
+
+def label(row):
+    size, rcpts, sessions, reuse, _ = row
+    size_text = f"{size // 1024} KB" if size < 1024 * 1024 else f"{size // (1024 * 1024)} MB"
+    return (f"{size_text} × {rcpts}, {sessions} session{'s' if sessions > 1 else ''}, "
+            f"{'reuse' if reuse else 'new connection each'}")
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="fewer rows and messages, one repetition")
+    ap.add_argument("--repetitions", type=int, default=None)
+    ap.add_argument("--jar", default=None)
+    ap.add_argument("--contacts", type=int, default=100_000)
+    ap.add_argument("--guard-jvm", default=os.environ.get("GUARD_BENCH_JVM", DEFAULT_GUARD_JVM))
+    ap.add_argument("--delivery-workers", type=int, default=None)
+    ap.add_argument("--jfr", default=None, help="record the guard with JFR into this file")
+    ap.add_argument("--only", choices=["guard", "postfix"], default=None)
+    ap.add_argument("--probes", type=int, default=None)
+    ap.add_argument("--latency-only", action="store_true", help="only the single-message probes (after the warm-up)")
+    ap.add_argument("--kill9", action="store_true",
+                    help="only: kill -9 the guard under load, restart it, check that every 250 reached the sink")
+    ap.add_argument("--work", default=None, help="working directory (default: a new one under /tmp)")
+    args = ap.parse_args()
+    reps = args.repetitions or (1 if args.quick else 3)
+    probes = args.probes or (40 if args.quick else 200)
+    jar = args.jar or next(os.path.join(d, f) for d in [os.path.join(here, "..", "guard-app", "target")]
+                           for f in sorted(os.listdir(d)) if f.startswith("guard-app-") and f.endswith(".jar")
+                           and "plain" not in f)
+    work = args.work or tempfile.mkdtemp(prefix="guard-bench-")
+    os.makedirs(work, exist_ok=True)
+    os.chmod(work, 0o755)
+    log("working directory", work)
+    message_files = {}
+    for size in sorted({r[0] for r in rows(args.quick)} | {1024}):
+        message_files[size] = os.path.join(work, f"message-{size}.txt")
+        write_message(message_files[size], size)
+    directory = os.path.join(work, "directory.csv")
+    write_directory(directory, args.contacts)
+    probe_message = open(message_files[1024], "rb").read().replace(b"\n", b"\r\n")
+
+    started = []
+    try:
+        sink = Sink(work)
+        started.append(sink)
+        relays = []
+        if args.only != "guard":
+            relays.append(Postfix(work, sink.port))
+            started.append(relays[-1])
+            log("postfix listening on", relays[-1].port)
+        if args.only != "postfix":
+            t = time.monotonic()
+            relays.append(Guard(work, sink.port, os.path.abspath(jar), directory, args.guard_jvm,
+                                args.delivery_workers, args.jfr))
+            started.append(relays[-1])
+            log(f"guard ready on {relays[-1].port} after {time.monotonic() - t:.0f} s (directory of {args.contacts})")
+        if args.kill9:
+            guard = next(r for r in relays if r.name == "guard")
+            restarted, line, ok = kill9_under_load(guard, sink, probe_message)
+            started.append(restarted)
+            print(line)
+            sys.exit(0 if ok else 1)
+        warm = (1024, 1, 10, False, 800 if args.quick else 2000)
+        for relay in relays:
+            log("warm-up", relay.name)
+            if run_row(relay, sink, warm, message_files[1024]) is None:
+                raise RuntimeError(f"{relay.name} did not deliver the warm-up; see its log")
+        results = {}
+        for rep in range(0 if args.latency_only else reps):
+            for i, row in enumerate(rows(args.quick)):
+                order = relays if (rep + i) % 2 == 0 else list(reversed(relays))
+                for relay in order:
+                    r = run_row(relay, sink, row, message_files[row[0]])
+                    log(f"rep {rep + 1} {label(row)} {relay.name}: {r}")
+                    results.setdefault(label(row), {}).setdefault(relay.name, []).append(r)
+        latency = {"direct": []}
+        for relay in relays:
+            latency[relay.name] = []
+        for _ in range(probes):
+            latency["direct"].append(probe(sink.port, sink, probe_message))
+            for relay in relays:
+                latency[relay.name].append(probe(relay.port, sink, probe_message))
+        guard = next((r for r in relays if r.name == "guard"), None)
+        memory = {"rss_mb": rss_mb(guard.pid), "peak_rss_mb": rss_mb(guard.pid, "VmHWM")} if guard else {}
+        if guard and "NativeMemoryTracking" in args.guard_jvm:
+            with open(os.path.join(work, "nmt.txt"), "w") as f:
+                subprocess.run(["jcmd", str(guard.pid), "VM.native_memory", "summary"], stdout=f, check=False)
+        report(results, latency, memory, relays, reps, args, work)
+    finally:
+        for p in reversed(started):
+            try:
+                p.stop()
+            except Exception as e:  # noqa: BLE001 - stop the rest anyway
+                log("stopping", p, "failed:", e)
+
+
+def median_of(runs, key):
+    values = [r[key] for r in runs if r]
+    return statistics.median(values) if values else None
+
+
+def report(results, latency, memory, relays, reps, args, work):
+    names = [r.name for r in relays]
+    out = []
+    out.append(f"smtp-source → relay → smtp-sink on loopback; medians of {reps} interleaved run(s); "
+               f"guard JVM: `{args.guard_jvm}`; directory of {args.contacts} contacts; "
+               f"{os.cpu_count()} cores; load average before the report {os.getloadavg()[0]:.1f}\n")
+    both = len(names) == 2
+    header = "| row | " + " | ".join(f"{n} msg/s" for n in names)
+    header += " | guard / Postfix |" if both else " |"
+    header += " " + " | ".join(f"{n} CPU ms/msg (kernel)" for n in names) + " |"
+    out.append(header)
+    out.append("|" + "---|" * (header.count("|") - 1))
+    for row, by in results.items():
+        cells = [row]
+        tput = {n: median_of(by.get(n, []), "msgs_per_s") for n in names}
+        cpu = {n: median_of(by.get(n, []), "cpu_ms_per_msg") for n in names}
+        kernel = {n: median_of(by.get(n, []), "sys_ms_per_msg") for n in names}
+        cells += [f"{tput[n]:.0f}" if tput[n] else "incomplete" for n in names]
+        if both:
+            cells.append(f"**{tput['guard'] / tput['postfix']:.2f}**" if tput["guard"] and tput["postfix"] else "–")
+        cells += [f"{cpu[n]:.2f} ({kernel[n]:.2f})" if cpu[n] is not None else "–" for n in names]
+        out.append("| " + " | ".join(cells) + " |")
+    out.append("")
+    out.append("Single 1 KB message, connect → counted at the sink (ms; added = relay − direct to the sink):\n")
+    out.append("| path | median | p99 | added median | added p99 |")
+    out.append("|---|---:|---:|---:|---:|")
+    d50, d99 = statistics.median(latency["direct"]), pct(latency["direct"], 0.99)
+    for n, values in latency.items():
+        m, p = statistics.median(values), pct(values, 0.99)
+        out.append(f"| {n} | {m:.2f} | {p:.2f} | {m - d50:.2f} | {p - d99:.2f} |"
+                   if n != "direct" else f"| direct to smtp-sink | {m:.2f} | {p:.2f} | | |")
+    if memory:
+        out.append("")
+        out.append(f"Guard resident memory after the run: {memory['rss_mb']:.0f} MB (peak {memory['peak_rss_mb']:.0f} MB).")
+    text = "\n".join(out)
+    print(text)
+    with open(os.path.join(work, "results.md"), "w") as f:
+        f.write(text + "\n")
+    with open(os.path.join(work, "results.json"), "w") as f:
+        json.dump({"results": results, "latency": latency, "memory": memory}, f, indent=1)
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    main()
