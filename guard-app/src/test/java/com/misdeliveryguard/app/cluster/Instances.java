@@ -113,7 +113,7 @@ final class Instances {
         s.put("guard.audit.users[0].name", "auditor");
         s.put("guard.audit.users[0].password-hash", new BCryptPasswordEncoder(4).encode(AUDITOR_PASSWORD));
         s.put("guard.audit.users[0].roles[0]", "AUDITOR");
-        return GuardProcess.launch(data, logs, smtpPort, List.of("-Xmx256m"), arguments(s));
+        return GuardProcess.launch(data, logs, smtpPort, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), arguments(s));
     }
 
     /** What the decision log's verifier answers through an instance's API (JSON; intact or not). */

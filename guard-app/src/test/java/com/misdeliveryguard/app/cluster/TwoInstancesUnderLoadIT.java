@@ -89,7 +89,10 @@ class TwoInstancesUnderLoadIT {
 
                 SendingClients clientsOfA = toA;
                 long loadStart = System.nanoTime();
-                await().atMost(Duration.ofSeconds(60)).until(() -> clientsOfA.acknowledged().size() >= 15
+                // kill once A acknowledged some of each kind (two held ones are confirmed through B later)
+                await().atMost(Duration.ofSeconds(90)).until(() -> clientsOfA.acknowledged().size() >= 15
+                        && clientsOfA.replies().stream().filter(r -> r.acknowledged() && r.mail().kind().equals("held"))
+                                .count() >= 2
                         && System.nanoTime() - loadStart > Duration.ofSeconds(6).toNanos());
                 Thread.sleep((long) (Math.random() * 1000));
                 a.kill();
