@@ -79,9 +79,11 @@ final class RelayLifecycle implements SmartLifecycle {
         if (!running || listener.isRunning()) {
             return;
         }
-        directoryLoaded = true;
         int left = intake.recover(uncheckedAtStart);
         uncheckedAtStart = List.of();
+        // only now may the tick retry what stayed in incoming/: retrying while the start-up recovery runs
+        // would check a message twice, or find it moved on and report it as stuck
+        directoryLoaded = true;
         if (left > 0) {
             log.error("{} message(s) stay in incoming/: their records cannot be committed yet; checked again every {}",
                     left, tick);

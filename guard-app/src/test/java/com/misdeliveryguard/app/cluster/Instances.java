@@ -2,18 +2,26 @@ package com.misdeliveryguard.app.cluster;
 
 import static org.awaitility.Awaitility.await;
 
+import com.misdeliveryguard.app.GuardProcess;
+import com.misdeliveryguard.app.confirm.ConfirmClient;
 import com.misdeliveryguard.app.confirm.Mailbox;
 import com.misdeliveryguard.app.confirm.Submission;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * What the guard instances of a multi-instance test share: one database schema, one upstream, one
@@ -27,6 +35,7 @@ final class Instances {
     /** A look-alike of the directory's {@code aoba-shoji.co.jp}: the real rules hold mail to it. */
     static final String LOOKALIKE = "tanaka.ichiro@aoba-shoji.com";
     private static final String CHECKPOINT_KEY = "cluster-test-checkpoint-key-0123456789abcdef";
+    private static final String AUDITOR_PASSWORD = "cluster auditor password";
 
     private Instances() {
     }
@@ -64,9 +73,22 @@ final class Instances {
 
     /** The confirmation link of the notice about a message (made with the shared public URL). */
     static String notice(SmtpSink upstream, String subject) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.of(upstream).to(SENDER).stream()
+        return notice(upstream, SENDER, subject);
+    }
+
+    /** The confirmation link of the notice to {@code sender} about a message. */
+    static String notice(SmtpSink upstream, String sender, String subject) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.of(upstream).to(sender).stream()
                 .filter(n -> n.subject().equals("【送信保留】" + subject)).findFirst().flatMap(Mailbox.Notice::link),
                 Optional::isPresent).orElseThrow();
+    }
+
+    /** Sends a held message to the look-alike address by posting its confirmation page on {@code guard}. */
+    static HttpResponse<String> confirmThrough(GuardProcess guard, String link) throws Exception {
+        String base = "http://127.0.0.1:" + guard.webPort;
+        String local = link.replace(PUBLIC_URL, base);
+        ConfirmClient sender = new ConfirmClient(base);
+        return sender.post(local, send(sender.csrf(local)));
     }
 
     /** The form of a Send of the confirmation page to the look-alike address. */
@@ -78,6 +100,29 @@ final class Instances {
     static List<SmtpSink.Transaction> deliveriesOf(SmtpSink upstream, Submission m) {
         return upstream.transactions().stream().filter(t -> !t.mailFrom().equals("<>"))
                 .filter(t -> t.dataAsString().contains(m.messageIdHeader())).toList();
+    }
+
+    /**
+     * Starts the packaged jar (-Xmx256m) with these settings, its data directory taken from them and an
+     * auditor added, and returns at once ({@link GuardProcess#awaitListener}); its log goes to {@code logs}.
+     */
+    static GuardProcess launch(Map<String, String> settings, Path logs, int smtpPort) throws Exception {
+        Map<String, String> s = new LinkedHashMap<>(settings);
+        // the jar gets its data directory once: a property given twice on the command line is joined with a comma
+        Path data = Path.of(s.remove("guard.data-dir"));
+        s.put("guard.audit.users[0].name", "auditor");
+        s.put("guard.audit.users[0].password-hash", new BCryptPasswordEncoder(4).encode(AUDITOR_PASSWORD));
+        s.put("guard.audit.users[0].roles[0]", "AUDITOR");
+        return GuardProcess.launch(data, logs, smtpPort, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), arguments(s));
+    }
+
+    /** What the decision log's verifier answers through an instance's API (JSON; intact or not). */
+    static String verify(GuardProcess guard) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("auditor:" + AUDITOR_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + guard.webPort
+                + "/api/v1/audit/verify")).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Settings as command-line arguments (they win over application.yml). */

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Several SMTP clients sending through the guard until stopped, each message marked with a unique
@@ -20,8 +22,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SendingClients implements AutoCloseable {
 
-    /** One message to send; {@code kind} is the test's own label (e.g. clean, held). */
-    public record Mail(String mark, String kind, String from, String to, String content) {
+    /** One message to send; {@code kind} is the test's own label (e.g. clean, held); {@code cc} may be empty. */
+    public record Mail(String mark, String kind, String from, String to, List<String> cc, String content) {
+
+        public Mail {
+            cc = List.copyOf(cc);
+        }
+
+        /** The envelope recipients: the To address, then the Cc addresses. */
+        public List<String> recipients() {
+            return Stream.concat(Stream.of(to), cc.stream()).toList();
+        }
     }
 
     /** Makes the {@code n}-th message of a client. */
@@ -76,8 +87,16 @@ public final class SendingClients implements AutoCloseable {
 
     /** A plain message with the mark in its subject and in the {@code X-Test-Mark} header. */
     public static Mail mail(String mark, String kind, String from, String to) {
-        return new Mail(mark, kind, from, to, "From: <" + from + ">\r\nTo: <" + to + ">\r\nSubject: fault test " + mark
-                + "\r\nX-Test-Mark: " + mark + "\r\n\r\n" + "This is a test message.\r\n".repeat(40));
+        return mail(mark, kind, from, to, List.of());
+    }
+
+    /** The same, to several recipients: {@code to}, and {@code cc} in a Cc header and the envelope. */
+    public static Mail mail(String mark, String kind, String from, String to, List<String> cc) {
+        String ccHeader = cc.isEmpty() ? "" : "Cc: " + cc.stream().map(a -> "<" + a + ">")
+                .collect(Collectors.joining(", ")) + "\r\n";
+        return new Mail(mark, kind, from, to, cc, "From: <" + from + ">\r\nTo: <" + to + ">\r\n" + ccHeader
+                + "Subject: fault test " + mark + "\r\nX-Test-Mark: " + mark + "\r\n\r\n"
+                + "This is a test message.\r\n".repeat(40));
     }
 
     private void sendUntilStopped(int client) {
@@ -114,9 +133,11 @@ public final class SendingClients implements AutoCloseable {
         if (!reply.startsWith("250")) {
             return failed(smtp, reply);
         }
-        reply = smtp.command("RCPT TO:<" + mail.to() + ">");
-        if (!reply.startsWith("250")) {
-            return failed(smtp, reply);
+        for (String recipient : mail.recipients()) {
+            reply = smtp.command("RCPT TO:<" + recipient + ">");
+            if (!reply.startsWith("250")) {
+                return failed(smtp, reply);
+            }
         }
         reply = smtp.command("DATA");
         if (!reply.startsWith("354")) {
