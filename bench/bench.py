@@ -215,9 +215,11 @@ biff = no
 class Guard:
     name = "guard"
 
-    def __init__(self, work, sink_port, jar, directory, jvm, delivery_workers, jfr, ports=None):
+    def __init__(self, work, sink_port, jar, directory, jvm, delivery_workers, jfr, ports=None, extra=(),
+                 instance="guard"):
         self.args = (work, sink_port, jar, directory, jvm, delivery_workers, jfr)
-        self.dir = os.path.join(work, "guard")
+        self.extra, self.instance = tuple(extra), instance
+        self.dir = os.path.join(work, instance)
         os.makedirs(self.dir, exist_ok=True)
         self.port, self.web = ports or (free_port(), free_port())
         cmd = ["java"] + jvm.split()
@@ -232,6 +234,7 @@ class Guard:
                 "--guard.smtp.max-connections-per-client=500", "--guard.smtp.max-connections=600"]
         if delivery_workers:
             cmd.append(f"--guard.delivery.workers={delivery_workers}")
+        cmd += list(self.extra)
         self.log = os.path.join(self.dir, f"guard-{time.strftime('%H%M%S')}.log")
         env = dict(os.environ, MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"))
         self.proc = subprocess.Popen(cmd, stdout=open(self.log, "wb"), stderr=subprocess.STDOUT, env=env)
@@ -254,7 +257,7 @@ class Guard:
 
     def restarted(self):
         """The same guard (data directory, ports) started again."""
-        return Guard(*self.args, ports=(self.port, self.web))
+        return Guard(*self.args, ports=(self.port, self.web), extra=self.extra, instance=self.instance)
 
     def stop(self):
         self.proc.terminate()
@@ -262,6 +265,33 @@ class Guard:
             self.proc.wait(60)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+class GuardPair:
+    """Two guard instances on one PostgreSQL schema (issue 13), measured as one relay: the load is split
+    between them, CPU is both JVMs', throughput is what the sink counts."""
+    name = "guard"
+
+    def __init__(self, work, sink_port, jar, directory, jvm, delivery_workers, jfr, postgres_url):
+        schema = "bench_" + str(os.getpid()) + "_" + str(int(time.time()))
+        separator = "&" if "?" in postgres_url else "?"
+        extra = [f"--spring.datasource.url={postgres_url}{separator}currentSchema={schema}",
+                 "--spring.datasource.username=", f"--spring.flyway.schemas={schema}"]
+        self.instances = [Guard(work, sink_port, jar, directory, jvm, delivery_workers, jfr, extra=extra,
+                                instance="guard-a")]
+        self.instances.append(Guard(work, sink_port, jar, directory, jvm, delivery_workers, None, extra=extra,
+                                    instance="guard-b"))
+        self.ports = [g.port for g in self.instances]
+        self.port = self.ports[0]
+        self.pid = self.instances[0].pid
+        self.pids = [g.pid for g in self.instances]
+
+    def cpu(self, system_only=False):
+        return sum(g.cpu(system_only) for g in self.instances)
+
+    def stop(self):
+        for g in self.instances:
+            g.stop()
 
 
 # ---------------------------------------------------------------- data
@@ -301,7 +331,16 @@ def run_row(relay, sink, row, message_file):
            "-f", SENDER, "-t", RECIPIENT, "-M", "bench-client.localdomain"]
     if reuse:
         cmd.insert(1, "-d")
-    src = subprocess.run(cmd + [f"127.0.0.1:{relay.port}"], capture_output=True, text=True)
+    ports = getattr(relay, "ports", [relay.port])
+    if len(ports) == 1:
+        src = subprocess.run(cmd + [f"127.0.0.1:{relay.port}"], capture_output=True, text=True)
+    else:  # the sessions and messages split evenly between the instances, sent at the same time
+        share = ["-s", str(max(1, sessions // len(ports))), "-m", str(messages // len(ports))]
+        split = cmd[:1] + (["-d"] if reuse else []) + share + cmd[(6 if reuse else 5):]
+        sources = [subprocess.Popen(split + [f"127.0.0.1:{p}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True) for p in ports]
+        outcomes = [(s.wait(), s.stderr.read()) for s in sources]
+        src = subprocess.CompletedProcess(cmd, max(rc for rc, _ in outcomes), "", " ".join(e for _, e in outcomes))
     accepted = time.monotonic()
     done = sink.wait_for(start_count + messages, 300)
     # Postfix's helpers keep running a little after the last delivery: settle, then read the CPU
@@ -468,6 +507,9 @@ def main():
     ap.add_argument("--kill9", action="store_true",
                     help="only: kill -9 the guard under load, restart it, check that every 250 reached the sink")
     ap.add_argument("--work", default=None, help="working directory (default: a new one under /tmp)")
+    ap.add_argument("--cluster-postgres", default=None, metavar="JDBC_URL",
+                    help="measure two guard instances on one PostgreSQL schema (a new one in this database), "
+                         "the load split between them, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
     args = ap.parse_args()
     reps = args.repetitions or (1 if args.quick else 3)
     probes = args.probes or (40 if args.quick else 200)
@@ -497,8 +539,12 @@ def main():
             log("postfix listening on", relays[-1].port)
         if args.only != "postfix":
             t = time.monotonic()
-            relays.append(Guard(work, sink.port, os.path.abspath(jar), directory, args.guard_jvm,
-                                args.delivery_workers, args.jfr))
+            if args.cluster_postgres:
+                relays.append(GuardPair(work, sink.port, os.path.abspath(jar), directory, args.guard_jvm,
+                                        args.delivery_workers, args.jfr, args.cluster_postgres))
+            else:
+                relays.append(Guard(work, sink.port, os.path.abspath(jar), directory, args.guard_jvm,
+                                    args.delivery_workers, args.jfr))
             started.append(relays[-1])
             log(f"guard ready on {relays[-1].port} after {time.monotonic() - t:.0f} s (directory of {args.contacts})")
         if args.kill9:
@@ -528,7 +574,9 @@ def main():
             for relay in relays:
                 latency[relay.name].append(probe(relay.port, sink, probe_message))
         guard = next((r for r in relays if r.name == "guard"), None)
-        memory = {"rss_mb": rss_mb(guard.pid), "peak_rss_mb": rss_mb(guard.pid, "VmHWM")} if guard else {}
+        pids = getattr(guard, "pids", [guard.pid]) if guard else []
+        memory = {"rss_mb": max(rss_mb(p) for p in pids), "peak_rss_mb": max(rss_mb(p, "VmHWM") for p in pids),
+                  "instances": len(pids)} if guard else {}
         if guard and "NativeMemoryTracking" in args.guard_jvm:
             with open(os.path.join(work, "nmt.txt"), "w") as f:
                 subprocess.run(["jcmd", str(guard.pid), "VM.native_memory", "summary"], stdout=f, check=False)
@@ -549,6 +597,10 @@ def median_of(runs, key):
 def report(results, latency, memory, relays, reps, args, work):
     names = [r.name for r in relays]
     out = []
+    if args.cluster_postgres:
+        out.append("guard = **two instances on one PostgreSQL schema**, each row's sessions and messages split "
+                   "evenly between them (two smtp-source processes at once); CPU per message is both JVMs'; "
+                   "latency probes go to the first instance.\n")
     out.append(f"smtp-source → relay → smtp-sink on loopback; medians of {reps} interleaved run(s); "
                f"guard JVM: `{args.guard_jvm}`; directory of {args.contacts} contacts; "
                f"{os.cpu_count()} cores; load average before the report {os.getloadavg()[0]:.1f}\n")
@@ -579,7 +631,9 @@ def report(results, latency, memory, relays, reps, args, work):
                    if n != "direct" else f"| direct to smtp-sink | {m:.2f} | {p:.2f} | | |")
     if memory:
         out.append("")
-        out.append(f"Guard resident memory after the run: {memory['rss_mb']:.0f} MB (peak {memory['peak_rss_mb']:.0f} MB).")
+        each = " (the larger of the two instances)" if memory.get("instances", 1) > 1 else ""
+        out.append(f"Guard resident memory after the run{each}: {memory['rss_mb']:.0f} MB "
+                   f"(peak {memory['peak_rss_mb']:.0f} MB).")
     text = "\n".join(out)
     print(text)
     with open(os.path.join(work, "results.md"), "w") as f:
