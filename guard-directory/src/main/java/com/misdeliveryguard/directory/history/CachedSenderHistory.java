@@ -51,9 +51,7 @@ public final class CachedSenderHistory implements SenderHistory {
     @Override
     public void record(MailAddress sender, MailAddress recipient, Instant at) {
         delegate.record(sender, recipient, at);
-        String key = ContactAddresses.key(sender);
-        correspondents.invalidate(key);
-        afterChange.accept(key);
+        changed(sender);
     }
 
     /** Drops the cached answer of the sender with this key (as given to {@code afterChange}): changed elsewhere. */
@@ -69,7 +67,14 @@ public final class CachedSenderHistory implements SenderHistory {
     @Override
     public void recordAll(MailAddress sender, List<MailAddress> recipients, Instant at) {
         delegate.recordAll(sender, recipients, at);
-        correspondents.invalidate(ContactAddresses.key(sender));
+        changed(sender);
+    }
+
+    /** Drops this instance's cached answer and tells the other instances (through {@code afterChange}). */
+    private void changed(MailAddress sender) {
+        String key = ContactAddresses.key(sender);
+        correspondents.invalidate(key);
+        afterChange.accept(key);
     }
 
     @Override

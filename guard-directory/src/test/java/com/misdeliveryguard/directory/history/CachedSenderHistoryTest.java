@@ -26,4 +26,17 @@ class CachedSenderHistoryTest implements SenderHistoryContract {
         assertThat(history.correspondentsOf(SENDER, 200)).hasSize(1);
         assertThat(history.correspondentsOf(SENDER, 1)).hasSize(1);
     }
+
+    @Test
+    void everyWayOfRecordingTellsTheOtherInstances() {
+        Clock clock = Clock.fixed(MONDAY.plus(Duration.ofDays(1)), java.time.ZoneOffset.UTC);
+        java.util.List<String> told = new java.util.ArrayList<>();
+        SenderHistory history = new CachedSenderHistory(new InMemorySenderHistory(10, RETENTION, clock), told::add);
+
+        history.record(SENDER, COLLEAGUE, MONDAY);
+        history.recordAll(SENDER, java.util.List.of(COLLEAGUE), MONDAY);
+
+        assertThat(told).hasSize(2).allMatch(key -> key.equals(
+                com.misdeliveryguard.core.directory.ContactAddresses.key(SENDER)));
+    }
 }
