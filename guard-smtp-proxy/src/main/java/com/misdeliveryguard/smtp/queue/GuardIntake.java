@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -244,19 +244,13 @@ public final class GuardIntake implements MessageIntake {
             }
         }
         Map<String, MailAddress> removed = new LinkedHashMap<>();
-        for (HeaderAddress visible : concat(facts.get().to(), facts.get().cc())) {
+        for (HeaderAddress visible : Stream.concat(facts.get().to().stream(), facts.get().cc().stream()).toList()) {
             visible.address().filter(a -> !internal.getOrDefault(ContactAddresses.key(a),
                     internalDomains.contains(a.domain()))).ifPresent(a -> removed.put(ContactAddresses.key(a), a));
         }
         spool.recordHeaderRemovals(QueueState.INCOMING, message.id(), List.copyOf(removed.values()));
         log.info("{} goes out with {} external address(es) taken out of To/Cc (policy: convert to Bcc)", message.id(),
                 removed.size());
-    }
-
-    private static List<HeaderAddress> concat(List<HeaderAddress> a, List<HeaderAddress> b) {
-        List<HeaderAddress> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private Disposition act(SpooledMessage message, Verdict verdict) throws IOException {
