@@ -11,11 +11,11 @@ import java.util.UUID;
  * A schema of its own on the PostgreSQL named by {@code GUARD_TEST_POSTGRES_URL} (the test is skipped
  * when it is unset), which every guard instance of a test shares; dropped at the end.
  */
-final class SharedSchema implements AutoCloseable {
+public final class SharedSchema implements AutoCloseable {
 
     private final String url;
-    final String schema;
-    final String jdbcUrl;
+    public final String schema;
+    public final String jdbcUrl;
 
     private SharedSchema(String url, String schema) {
         this.url = url;
@@ -23,20 +23,20 @@ final class SharedSchema implements AutoCloseable {
         this.jdbcUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    static SharedSchema create(String prefix) {
+    public static SharedSchema create(String prefix) {
         String url = System.getenv(TestDatabase.POSTGRES_URL_VARIABLE);
         assumeTrue(url != null && !url.isBlank(), TestDatabase.POSTGRES_URL_VARIABLE + " is not set");
         return new SharedSchema(url, prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
     }
 
     /** The settings that put an instance on this schema. */
-    java.util.Map<String, String> settings() {
+    public java.util.Map<String, String> settings() {
         return java.util.Map.of("spring.datasource.url", jdbcUrl, "spring.datasource.username", "",
                 "spring.flyway.schemas", schema);
     }
 
     /** Creates the schema now, so that instances starting at once all find it and queue for Flyway's lock in it. */
-    void createNow() throws SQLException {
+    public void createNow() throws SQLException {
         execute("CREATE SCHEMA " + schema);
     }
 

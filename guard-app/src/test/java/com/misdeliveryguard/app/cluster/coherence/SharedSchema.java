@@ -1,9 +1,6 @@
 package com.misdeliveryguard.app.cluster.coherence;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.misdeliveryguard.app.GuardApplication;
-import com.misdeliveryguard.directory.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,13 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -40,15 +35,14 @@ final class SharedSchema implements AutoCloseable {
     static final String CHECKER_PASSWORD = "check api password";
     private static final String CHECKER_HASH = new BCryptPasswordEncoder(4).encode(CHECKER_PASSWORD);
 
-    private final String url;
+    private final com.misdeliveryguard.app.cluster.SharedSchema database;
     final String schema;
     final String jdbcUrl;
 
     SharedSchema(String prefix) {
-        url = System.getenv(TestDatabase.POSTGRES_URL_VARIABLE);
-        assumeTrue(url != null && !url.isBlank(), TestDatabase.POSTGRES_URL_VARIABLE + " is not set");
-        schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        jdbcUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        database = com.misdeliveryguard.app.cluster.SharedSchema.create(prefix);
+        schema = database.schema;
+        jdbcUrl = database.jdbcUrl;
     }
 
     /** The settings every instance gets: this schema, its own data directory and ports, a checker account. */
@@ -66,9 +60,7 @@ final class SharedSchema implements AutoCloseable {
         s.put("guard.audit.users[0].name", CHECKER);
         s.put("guard.audit.users[0].password-hash", CHECKER_HASH);
         s.put("guard.audit.users[0].roles[0]", "AUDITOR");
-        s.put("spring.datasource.url", jdbcUrl);
-        s.put("spring.datasource.username", "");
-        s.put("spring.flyway.schemas", schema);
+        s.putAll(database.settings());
         return s;
     }
 
@@ -127,8 +119,6 @@ final class SharedSchema implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        database.close();
     }
 }
