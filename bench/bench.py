@@ -26,7 +26,7 @@ RECIPIENT = "rcpt@" + RECIPIENT_DOMAIN
 # the guard's JVM flags: the ones README's "Memory" section documents for production
 DEFAULT_GUARD_JVM = ("-Xmx256m -Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:+UseSerialGC "
                      "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m "
-                     "-Djdk.nio.maxCachedBufferSize=262144")
+                     "-Djdk.nio.maxCachedBufferSize=262144 -XX:TrimNativeHeapInterval=5000")
 
 
 def log(*parts):
@@ -129,6 +129,26 @@ def tree_cpu(root, system_only=False):
         total += proc_ticks(pid, system_only=system_only)
         todo.extend(p for p, pp in parents.items() if pp == pid)
     return total
+
+
+def thread_cpu(pid):
+    """CPU seconds per thread group of one process (thread names without their trailing numbers): where a
+    JVM's CPU goes — its session and delivery threads, the JIT compilers, the collector (VM Thread)."""
+    groups = {}
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return groups
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = re.sub(r"[0-9]+$", "", stat[stat.index("(") + 1:stat.rindex(")")]).rstrip("-_ ") or "?"
+        fields = stat.rsplit(")", 1)[1].split()
+        groups[name] = groups.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / CLK_TCK
+    return groups
 
 
 def rss_mb(pid, field="VmRSS"):
@@ -559,6 +579,8 @@ def main():
             if run_row(relay, sink, warm, message_files[1024]) is None:
                 raise RuntimeError(f"{relay.name} did not deliver the warm-up; see its log")
         results = {}
+        guard_pids = [p for r in relays if r.name == "guard" for p in getattr(r, "pids", [r.pid])]
+        threads_before = {p: thread_cpu(p) for p in guard_pids}
         for rep in range(0 if args.latency_only else reps):
             for i, row in enumerate(rows(args.quick)):
                 order = relays if (rep + i) % 2 == 0 else list(reversed(relays))
@@ -566,6 +588,10 @@ def main():
                     r = run_row(relay, sink, row, message_files[row[0]])
                     log(f"rep {rep + 1} {label(row)} {relay.name}: {r}")
                     results.setdefault(label(row), {}).setdefault(relay.name, []).append(r)
+        threads = {}
+        for p in guard_pids:  # live threads only: a pool thread that ended during the rows is not counted
+            for name, secs in thread_cpu(p).items():
+                threads[name] = threads.get(name, 0.0) + secs - threads_before[p].get(name, 0.0)
         latency = {"direct": []}
         for relay in relays:
             latency[relay.name] = []
@@ -580,7 +606,7 @@ def main():
         if guard and "NativeMemoryTracking" in args.guard_jvm:
             with open(os.path.join(work, "nmt.txt"), "w") as f:
                 subprocess.run(["jcmd", str(guard.pid), "VM.native_memory", "summary"], stdout=f, check=False)
-        report(results, latency, memory, relays, reps, args, work)
+        report(results, latency, memory, relays, reps, args, work, threads)
     finally:
         for p in reversed(started):
             try:
@@ -594,7 +620,7 @@ def median_of(runs, key):
     return statistics.median(values) if values else None
 
 
-def report(results, latency, memory, relays, reps, args, work):
+def report(results, latency, memory, relays, reps, args, work, threads=None):
     names = [r.name for r in relays]
     out = []
     if args.cluster_postgres:
@@ -634,6 +660,12 @@ def report(results, latency, memory, relays, reps, args, work):
         each = " (the larger of the two instances)" if memory.get("instances", 1) > 1 else ""
         out.append(f"Guard resident memory after the run{each}: {memory['rss_mb']:.0f} MB "
                    f"(peak {memory['peak_rss_mb']:.0f} MB).")
+    if threads and sum(threads.values()) > 0:
+        total = sum(threads.values())
+        top = sorted(threads.items(), key=lambda t: -t[1])[:8]
+        out.append("")
+        out.append("Guard CPU during the rows by thread (names without their numbers; VM Thread = the collector): "
+                   + ", ".join(f"{name} {100 * secs / total:.0f} %" for name, secs in top) + ".")
     text = "\n".join(out)
     print(text)
     with open(os.path.join(work, "results.md"), "w") as f:
