@@ -23,10 +23,13 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 SENDER = "bench@example.co.jp"
 RECIPIENT_DOMAIN = "bench-partner.co.jp"
 RECIPIENT = "rcpt@" + RECIPIENT_DOMAIN
-# the guard's JVM flags: the ones README's "Memory" section documents for production
+# the guard's JVM flags: the ones README's "Memory" section documents for production (and ./run uses); the
+# native-heap trimming only where the JDK has it (JDK 17 from 17.0.9 on), as in ./run
+TRIM = "-XX:TrimNativeHeapInterval=5000"
 DEFAULT_GUARD_JVM = ("-Xmx256m -Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:+UseSerialGC "
                      "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m "
-                     "-Djdk.nio.maxCachedBufferSize=262144 -XX:TrimNativeHeapInterval=5000")
+                     "-Djdk.nio.maxCachedBufferSize=262144"
+                     + ("" if subprocess.run(["java", TRIM, "-version"], capture_output=True).returncode else " " + TRIM))
 
 
 def log(*parts):
