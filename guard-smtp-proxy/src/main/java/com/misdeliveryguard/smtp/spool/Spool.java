@@ -188,15 +188,9 @@ public final class Spool {
 
     /** Moves a message between states atomically; both directories are synced afterwards. */
     public void move(String id, QueueState from, QueueState to) throws IOException {
-        Path source = dir(from, id);
-        Path target = dir(to, id);
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("spool directories must be on one file system", e);
-        }
-        durability.forceDirectory(target.getParent());
-        durability.forceDirectory(source.getParent());
+        moveUnsynced(id, from, to);
+        syncState(to);
+        syncState(from);
     }
 
     /**

@@ -59,12 +59,7 @@ class GroupedDirectorySyncTest {
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
             Future<?> first = pool.submit(() -> call(sync));
-            assertThat(gate.firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
-            List<Future<?>> others = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                others.add(pool.submit(() -> call(sync)));
-            }
-            Thread.sleep(200);
+            List<Future<?>> others = othersDuringTheFirstFsync(gate, sync, pool, 8);
             // they asked after the running fsync began: it does not cover them, so none has returned
             assertThat(others).noneMatch(Future::isDone);
             gate.release.countDown();
@@ -87,12 +82,7 @@ class GroupedDirectorySyncTest {
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             Future<?> first = pool.submit(() -> call(sync));
-            assertThat(gate.firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
-            List<Future<?>> others = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                others.add(pool.submit(() -> call(sync)));
-            }
-            Thread.sleep(200);
+            List<Future<?>> others = othersDuringTheFirstFsync(gate, sync, pool, 4);
             gate.fail = true;
             gate.release.countDown();
             assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("injected fsync failure");
@@ -105,6 +95,18 @@ class GroupedDirectorySyncTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Once the first caller's fsync has begun, {@code n} more callers ask; returns them after a moment. */
+    private List<Future<?>> othersDuringTheFirstFsync(Gate gate, GroupedDirectorySync sync, ExecutorService pool, int n)
+            throws InterruptedException {
+        assertThat(gate.firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<?>> others = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            others.add(pool.submit(() -> call(sync)));
+        }
+        Thread.sleep(200);
+        return others;
     }
 
     private Void call(GroupedDirectorySync sync) throws IOException {
