@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,13 +90,23 @@ public final class JdbcSenderHistory implements SenderHistory {
         String recipientKey = ContactAddresses.key(recipient);
         OffsetDateTime time = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         if (update(connection, senderKey, recipientKey, time) == 0) {
+            // another writer may insert the same new pair at the same time; then this insert fails and the update
+            // is retried. Inside a transaction PostgreSQL aborts the whole transaction on a failed statement, so
+            // the insert runs under a savepoint that the retry rolls back to.
+            Savepoint beforeInsert = connection.getAutoCommit() ? null : connection.setSavepoint();
             try {
                 insert(connection, senderKey, recipientKey, recipient, time);
             } catch (SQLException raced) {
+                if (beforeInsert != null) {
+                    connection.rollback(beforeInsert);
+                }
                 if (update(connection, senderKey, recipientKey, time) == 0) {
                     throw raced;
                 }
                 return;
+            }
+            if (beforeInsert != null) {
+                connection.releaseSavepoint(beforeInsert);
             }
             trim(connection, senderKey);
         }

@@ -23,4 +23,11 @@ class H2SenderHistoryTest implements JdbcSenderHistoryContract {
     public DataSource dataSource() {
         return database.dataSource();
     }
+
+    /** H2 retries a statement that meets another transaction's uncommitted row until its lock timeout. */
+    @Override
+    public String waitingSessionsQuery() {
+        return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                + " WHERE SESSION_ID <> SESSION_ID() AND EXECUTING_STATEMENT LIKE 'INSERT INTO dir_sender_history%'";
+    }
 }

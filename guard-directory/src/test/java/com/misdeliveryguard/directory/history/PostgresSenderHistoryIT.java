@@ -25,4 +25,9 @@ class PostgresSenderHistoryIT implements JdbcSenderHistoryContract {
     public DataSource dataSource() {
         return database.dataSource();
     }
+
+    @Override
+    public String waitingSessionsQuery() {
+        return "SELECT COUNT(*) FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))";
+    }
 }

@@ -24,7 +24,7 @@ public abstract class TestDatabase implements AutoCloseable {
     public static TestDatabase h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         String name = "test_" + UUID.randomUUID().toString().replace("-", "");
-        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         dataSource.setUser("sa");
         migrate(dataSource, null);
         return new TestDatabase() {
