@@ -75,7 +75,7 @@ final class ClientConfirmationReview implements VerdictReview {
     private static Verdict with(Verdict verdict, Action action, Action policyAction, Finding note) {
         List<Finding> findings = new ArrayList<>(verdict.findings());
         findings.add(note);
-        return new Verdict(action, findings, policyAction, verdict.recipients(), verdict.externalToBcc());
+        return new Verdict(action, findings, policyAction, verdict.recipients(), verdict.outOfHeader());
     }
 
     /** Unfolded values of every {@code name} field in the header section (read up to the first empty line). */

@@ -7,7 +7,6 @@ import com.misdeliveryguard.app.confirm.hold.RecipientChange;
 import com.misdeliveryguard.app.confirm.present.Suggestion;
 import com.misdeliveryguard.core.directory.ContactAddresses;
 import com.misdeliveryguard.core.directory.ContactDirectory;
-import com.misdeliveryguard.core.directory.DomainName;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Guard;
 import com.misdeliveryguard.core.guard.Verdict;
@@ -138,6 +137,7 @@ final class Corrections {
         }
     }
 
+    /** An envelope recipient as the check resolved it; any other address by the same rule, asked now. */
     private boolean internal(HeldMessage hold, MailAddress address) {
         for (HeldRecipient r : hold.recipients()) {
             if (r.inEnvelope() && key(r.mailAddress().orElseThrow()).equals(key(address))) {
@@ -145,7 +145,7 @@ final class Corrections {
             }
         }
         try {
-            return directory.isInternal(DomainName.of(address));
+            return directory.isInternal(address);
         } catch (RuntimeException e) {
             return false; // unknown: treated as external, so it leaves the visible header
         }

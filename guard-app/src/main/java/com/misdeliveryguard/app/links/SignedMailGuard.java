@@ -42,6 +42,6 @@ final class SignedMailGuard implements Guard {
                         + "leaves with them.", Map.of("contentType", facts.signedAs().get())));
         Action policy = verdict.policyAction().max(Action.HOLD);
         Action action = verdict.shadowed() ? verdict.action() : verdict.action().max(Action.HOLD);
-        return new Verdict(action, findings, policy, verdict.recipients(), verdict.externalToBcc());
+        return new Verdict(action, findings, policy, verdict.recipients(), verdict.outOfHeader());
     }
 }

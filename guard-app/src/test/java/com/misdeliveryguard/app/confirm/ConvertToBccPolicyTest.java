@@ -82,6 +82,25 @@ class ConvertToBccPolicyTest {
                 .contains("multiple-external-orgs");
     }
 
+    /**
+     * A colleague named only in Cc (the envelope does not carry them, e.g. the sender's MTA sent their copy apart)
+     * is internal by the same rule as an envelope recipient, so the header keeps them, even though no internal
+     * recipient is in the envelope to share their domain.
+     */
+    @Test
+    void aColleagueOnlyInTheHeaderStaysInCc() throws Exception {
+        Submission m = RealRulesTestBase.message("社外二社へのご案内", "関係者各位").to("佐藤 一郎", SATO)
+                .to("鈴木 花子", RealRulesTestBase.SUZUKI).cc("加藤 次郎", RealRulesTestBase.COLLEAGUE)
+                .notInEnvelope(RealRulesTestBase.COLLEAGUE);
+        m.send(listener.port(), false);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> RealRulesTestBase.deliveriesOf(upstream, m).size() == 1);
+        SmtpSink.Transaction delivered = RealRulesTestBase.deliveriesOf(upstream, m).get(0);
+        assertThat(delivered.recipients()).containsExactlyInAnyOrder("<" + SATO + ">",
+                "<" + RealRulesTestBase.SUZUKI + ">");
+        assertOnlyExternalAddressesLeftTheHeader(m, delivered, "undisclosed-recipients:;");
+    }
+
     @Test
     void aMessageHeldForAnotherReasonIsConvertedWhenTheSenderConfirmsIt() throws Exception {
         Submission m = RealRulesTestBase.message("保留後のご案内", "関係者各位").to("佐藤 一郎", SATO)

@@ -26,6 +26,7 @@ public final class Submission {
     private final List<String[]> to = new ArrayList<>();
     private final List<String[]> cc = new ArrayList<>();
     private final List<String> bcc = new ArrayList<>();
+    private final List<String> headerOnly = new ArrayList<>();
     private String attachment = "見積書_あおば商事.pdf";
     private String body = "株式会社あおば商事\r\n佐藤様\r\n\r\nいつもお世話になっております。\r\nお見積書をお送りします。\r\n";
     private byte[] bytes;
@@ -46,6 +47,12 @@ public final class Submission {
 
     public Submission cc(String name, String address) {
         cc.add(new String[] {name, address});
+        return this;
+    }
+
+    /** Leaves an address of To or Cc out of the envelope: the header names it, nobody receives it here. */
+    Submission notInEnvelope(String address) {
+        headerOnly.add(address);
         return this;
     }
 
@@ -83,6 +90,7 @@ public final class Submission {
         to.forEach(a -> all.add(a[1]));
         cc.forEach(a -> all.add(a[1]));
         all.addAll(bcc);
+        all.removeAll(headerOnly);
         return all;
     }
 

@@ -66,4 +66,13 @@ public interface ContactDirectory {
 
     /** True when the domain is one of the configured internal domains or below one. */
     boolean isInternal(DomainName domain);
+
+    /**
+     * Whether mail to this address stays inside the company: its domain is internal, or a contact marked internal
+     * owns it. The one classification of an address as internal: the rules' recipients, the addresses a
+     * conversion to Bcc takes out of To/Cc and the sender's corrections all use it.
+     */
+    default boolean isInternal(MailAddress address) {
+        return isInternal(DomainName.of(address)) || contactByAddress(address).map(Contact::internal).orElse(false);
+    }
 }

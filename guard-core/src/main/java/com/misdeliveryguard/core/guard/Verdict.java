@@ -1,5 +1,6 @@
 package com.misdeliveryguard.core.guard;
 
+import com.misdeliveryguard.core.mail.MailAddress;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,25 +14,28 @@ import java.util.Objects;
  *                     message is delivered and this is the action it would have had
  * @param recipients   every envelope recipient as the directory saw it; empty when the guard did not
  *                     resolve recipients (e.g. {@link DeliverEverything})
- * @param externalToBcc the policy converts to Bcc ({@link Action#BCC}): whatever releases the message later
- *                     sends it with the external addresses out of To/Cc; never set in shadow mode
+ * @param outOfHeader  the To/Cc addresses (envelope recipients or not) that a conversion to Bcc
+ *                     ({@link Action#BCC}) takes out of the header because they are external; whatever releases
+ *                     the message later sends it without them. Empty when the policy does not convert, and always
+ *                     in shadow mode
  */
 public record Verdict(Action action, List<Finding> findings, Action policyAction, List<ResolvedRecipient> recipients,
-        boolean externalToBcc) {
+        List<MailAddress> outOfHeader) {
 
     public Verdict {
         Objects.requireNonNull(action, "action");
         findings = List.copyOf(findings);
         Objects.requireNonNull(policyAction, "policyAction");
         recipients = List.copyOf(recipients);
-        if (externalToBcc && action == Action.REJECT) {
+        outOfHeader = List.copyOf(outOfHeader);
+        if (!outOfHeader.isEmpty() && action == Action.REJECT) {
             throw new IllegalArgumentException("a refused message is not converted to Bcc");
         }
     }
 
     /** A verdict without a conversion to Bcc. */
     public Verdict(Action action, List<Finding> findings, Action policyAction, List<ResolvedRecipient> recipients) {
-        this(action, findings, policyAction, recipients, false);
+        this(action, findings, policyAction, recipients, List.of());
     }
 
     /** A verdict that enforces its action, without recipient data. */
@@ -42,6 +46,11 @@ public record Verdict(Action action, List<Finding> findings, Action policyAction
     /** Deliver, nothing found. */
     public static Verdict deliver() {
         return new Verdict(Action.DELIVER, List.of());
+    }
+
+    /** True when the policy converts the message to Bcc: it leaves (now or when released) without {@link #outOfHeader}. */
+    public boolean externalToBcc() {
+        return !outOfHeader.isEmpty();
     }
 
     /** True when the policy asked for something stricter than what is done: shadow mode at work. */

@@ -1,5 +1,6 @@
 package com.misdeliveryguard.core.rules;
 
+import com.misdeliveryguard.core.directory.ContactAddresses;
 import com.misdeliveryguard.core.directory.ContactDirectory;
 import com.misdeliveryguard.core.directory.LearnedRecipients;
 import com.misdeliveryguard.core.guard.Action;
@@ -11,12 +12,18 @@ import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.Envelope;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.message.HeaderAddress;
 import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.core.thread.ThreadHistory;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The {@link Guard} of SPEC §5: resolves every envelope recipient in the directory, runs every rule the
@@ -107,7 +114,37 @@ public final class RuleEngine implements Guard {
         record(envelope, facts, findings);
         boolean shadow = policy.mode() == Policy.Mode.SHADOW;
         Action enforced = shadow ? Action.DELIVER : action;
-        return new Verdict(enforced, findings, action, recipients, toBcc && !shadow && enforced != Action.REJECT);
+        boolean converts = toBcc && !shadow && enforced != Action.REJECT;
+        return new Verdict(enforced, findings, action, recipients,
+                converts ? externalInHeader(facts, recipients) : List.of());
+    }
+
+    /**
+     * The external To/Cc addresses, classified as the recipients are ({@link ContactDirectory#isInternal(MailAddress)}):
+     * an envelope recipient as it was resolved, an address only in the header by the same rule. An address the
+     * directory cannot answer for counts as external, so it leaves the visible header.
+     */
+    private List<MailAddress> externalInHeader(MessageFacts facts, List<ResolvedRecipient> recipients) {
+        Map<String, Boolean> resolved = new HashMap<>();
+        recipients.forEach(r -> resolved.put(ContactAddresses.key(r.address()), r.internal()));
+        Map<String, MailAddress> external = new LinkedHashMap<>();
+        for (HeaderAddress visible : Stream.concat(facts.to().stream(), facts.cc().stream()).toList()) {
+            visible.address().ifPresent(address -> {
+                String key = ContactAddresses.key(address);
+                if (!resolved.computeIfAbsent(key, k -> internal(address))) {
+                    external.putIfAbsent(key, address);
+                }
+            });
+        }
+        return List.copyOf(external.values());
+    }
+
+    private boolean internal(MailAddress address) {
+        try {
+            return directory.isInternal(address);
+        } catch (RuntimeException unavailable) {
+            return false;
+        }
     }
 
     private static Finding ruleError(String ruleId, RuntimeException failure) {

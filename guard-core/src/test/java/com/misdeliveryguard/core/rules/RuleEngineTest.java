@@ -60,6 +60,25 @@ class RuleEngineTest {
     }
 
     @Test
+    void convertingToBccTakesOutTheExternalAddressesOfToAndCcClassifiedAsTheRecipientsAre() {
+        Policy policy = Policy.builder().action(RuleIds.MULTIPLE_EXTERNAL_ORGS, Action.BCC)
+                .action(RuleIds.MANY_VISIBLE_EXTERNAL, Action.BCC).manyVisibleExternalThreshold(2).build();
+        var verdict = Checks.with(policy).check(Checks.mail().to("tanaka@aoba-shoji.co.jp")
+                .to("y.kimura@midori-bank.co.jp").cc("sato.hanako@example.co.jp").cc("kato@example.co.jp")
+                .cc("someone@unknown-trading.co.jp").notInEnvelope("kato@example.co.jp")
+                .notInEnvelope("someone@unknown-trading.co.jp"));
+
+        assertThat(verdict.action()).isEqualTo(Action.BCC);
+        // the colleague only in the header is internal by the directory's rule, as the envelope's colleague is;
+        // no internal recipient of the envelope needs to share a domain with it
+        assertThat(verdict.outOfHeader()).extracting(MailAddress::toString).containsExactly(
+                "tanaka@aoba-shoji.co.jp", "y.kimura@midori-bank.co.jp", "someone@unknown-trading.co.jp");
+        assertThat(Checks.with(policy.toBuilder().mode(Policy.Mode.SHADOW).build()).check(Checks.mail()
+                .to("tanaka@aoba-shoji.co.jp").to("y.kimura@midori-bank.co.jp")).outOfHeader())
+                .as("shadow mode converts nothing").isEmpty();
+    }
+
+    @Test
     void theStrictestActionWins() {
         Policy policy = Policy.builder().action(RuleIds.UNKNOWN_RECIPIENT, Action.DELAY)
                 .action(RuleIds.MULTIPLE_EXTERNAL_ORGS, Action.REJECT).build();

@@ -26,6 +26,7 @@ public final class Mail {
     private final List<HeaderAddress> to = new ArrayList<>();
     private final List<HeaderAddress> cc = new ArrayList<>();
     private final List<MailAddress> bcc = new ArrayList<>();
+    private final Set<MailAddress> headerOnly = new LinkedHashSet<>();
     private String subject = "";
     private String body = "";
     private final List<String> attachments = new ArrayList<>();
@@ -56,6 +57,12 @@ public final class Mail {
 
     public Mail cc(String displayName, String address) {
         cc.add(new HeaderAddress(displayName, address, Optional.of(MailAddress.of(address))));
+        return this;
+    }
+
+    /** Leaves an address of To or Cc out of the envelope: the header names it, nobody receives it here. */
+    public Mail notInEnvelope(String address) {
+        headerOnly.add(MailAddress.of(address));
         return this;
     }
 
@@ -100,6 +107,7 @@ public final class Mail {
         to.forEach(h -> recipients.add(h.address().orElseThrow()));
         cc.forEach(h -> recipients.add(h.address().orElseThrow()));
         recipients.addAll(bcc);
+        recipients.removeAll(headerOnly);
         Envelope envelope = new Envelope(ReversePath.of(sender), List.copyOf(recipients), Optional.empty(), "127.0.0.1",
                 "client.example.co.jp", false, false, Instant.parse("2025-04-01T01:00:00Z"));
         MessageFacts facts = new MessageFacts(Optional.of(new HeaderAddress("", sender.toString(), Optional.of(sender))),

@@ -1,14 +1,10 @@
 package com.misdeliveryguard.smtp.queue;
 
-import com.misdeliveryguard.core.directory.ContactAddresses;
 import com.misdeliveryguard.core.guard.Action;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.guard.Guard;
-import com.misdeliveryguard.core.guard.ResolvedRecipient;
 import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.guard.Verdict;
-import com.misdeliveryguard.core.mail.MailAddress;
-import com.misdeliveryguard.core.message.HeaderAddress;
 import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.core.message.MessageFactsParser;
 import com.misdeliveryguard.smtp.listener.MessageIntake;
@@ -19,15 +15,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +117,7 @@ public final class GuardIntake implements MessageIntake {
             // is held instead and its sender is told (the log keeps the policy's action, reject)
             log.warn("{} was found in incoming/ and the policy now refuses it; holding it so that its sender is told",
                     message.id());
-            verdict = new Verdict(Action.HOLD, verdict.findings(), Action.REJECT, verdict.recipients(), false);
+            verdict = new Verdict(Action.HOLD, verdict.findings(), Action.REJECT, verdict.recipients(), List.of());
         }
         try {
             // before the records: a held message's records keep what is beside its bytes too (ADR 0012)
@@ -224,33 +216,18 @@ public final class GuardIntake implements MessageIntake {
 
     /**
      * When the policy converts to Bcc, records beside the message which To/Cc addresses it goes out
-     * without: every external one. An address of the envelope is external as the checks resolved it; an
-     * address only in the header counts as internal when an internal recipient has its domain, otherwise
-     * as external (it leaves the header too). Recorded before the intake's records (a hold keeps the list
-     * with its bytes in the database) and before the message moves on, so whichever release comes later
-     * sends the converted header.
+     * without: the ones the guard classified as external ({@link Verdict#outOfHeader}). Recorded before the
+     * intake's records (a hold keeps the list with its bytes in the database) and before the message moves on,
+     * so whichever release comes later sends the converted header.
      */
     private void convertToBcc(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict)
             throws IOException {
         if (!verdict.externalToBcc() || facts.isEmpty() || verdict.action() == Action.REJECT) {
             return;
         }
-        Map<String, Boolean> internal = new HashMap<>();
-        Set<String> internalDomains = new HashSet<>();
-        for (ResolvedRecipient r : verdict.recipients()) {
-            internal.put(ContactAddresses.key(r.address()), r.internal());
-            if (r.internal()) {
-                internalDomains.add(r.address().domain());
-            }
-        }
-        Map<String, MailAddress> removed = new LinkedHashMap<>();
-        for (HeaderAddress visible : Stream.concat(facts.get().to().stream(), facts.get().cc().stream()).toList()) {
-            visible.address().filter(a -> !internal.getOrDefault(ContactAddresses.key(a),
-                    internalDomains.contains(a.domain()))).ifPresent(a -> removed.put(ContactAddresses.key(a), a));
-        }
-        spool.recordHeaderRemovals(QueueState.INCOMING, message.id(), List.copyOf(removed.values()));
+        spool.recordHeaderRemovals(QueueState.INCOMING, message.id(), verdict.outOfHeader());
         log.info("{} goes out with {} external address(es) taken out of To/Cc (policy: convert to Bcc)", message.id(),
-                removed.size());
+                verdict.outOfHeader().size());
     }
 
     private Disposition act(SpooledMessage message, Verdict verdict) throws IOException {
