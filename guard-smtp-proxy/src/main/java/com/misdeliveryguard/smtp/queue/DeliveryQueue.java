@@ -75,6 +75,8 @@ public final class DeliveryQueue implements AutoCloseable {
     private final Map<String, Instant> stuck = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
+    /** Messages in outgoing/ whose move there is not known to be synced yet ({@link #enqueueUnsynced}). */
+    private final Set<String> unsynced = ConcurrentHashMap.newKeySet();
     /**
      * Recipients the upstream accepted whose result could not be written to the journal (disk full):
      * written before the message's next attempt, so that they are never sent again while this process
@@ -132,7 +134,8 @@ public final class DeliveryQueue implements AutoCloseable {
                 deferred.put(id, clock.instant());
             }
         }
-        recovered.getOrDefault(QueueState.OUTGOING, List.of()).forEach(this::enqueue);
+        // found after a crash: the move that put them there may never have been synced
+        recovered.getOrDefault(QueueState.OUTGOING, List.of()).forEach(this::enqueueUnsynced);
     }
 
     /** Starts the periodic tick that releases deferred messages when due. */
@@ -155,7 +158,17 @@ public final class DeliveryQueue implements AutoCloseable {
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A message just moved to {@code outgoing/}: deliver it as soon as a worker is free. */
+    /**
+     * A message the intake moved to {@code outgoing/} without syncing the directory ({@link Spool#moveUnsynced},
+     * ADR 0014): its attempt syncs {@code outgoing/} before anything is sent, so that the order on disk is as
+     * with a synced move. Messages moved with {@link Spool#move} are enqueued with {@link #enqueue}.
+     */
+    public void enqueueUnsynced(String id) {
+        unsynced.add(id);
+        enqueue(id);
+    }
+
+    /** A message just moved to {@code outgoing/} (durably): deliver it as soon as a worker is free. */
     public void enqueue(String id) {
         if (closing) {
             return;
@@ -359,9 +372,13 @@ public final class DeliveryQueue implements AutoCloseable {
         try {
             message = spool.read(QueueState.OUTGOING, id);
             journal = spool.journal(QueueState.OUTGOING, id);
-            // the intake moves messages here without an fsync: make the move durable before anything is sent
-            spool.syncState(QueueState.OUTGOING);
+            if (unsynced.contains(id)) {
+                // the intake moved it here without an fsync: make the move durable before anything is sent
+                spool.syncState(QueueState.OUTGOING);
+                unsynced.remove(id);
+            }
         } catch (java.nio.file.NoSuchFileException gone) {
+            unsynced.remove(id);
             log.info("{} is no longer in outgoing/ (delivered or moved on by an attempt before); nothing to do", id);
             return;
         } catch (IOException e) {

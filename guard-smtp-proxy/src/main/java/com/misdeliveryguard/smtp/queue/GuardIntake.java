@@ -257,7 +257,7 @@ public final class GuardIntake implements MessageIntake {
                 // undoes this rename leaves it there, where start-up checks it again. Delivery syncs outgoing/
                 // before it sends anything (DeliveryQueue.attempt), so the order on disk is as before (ADR 0014).
                 spool.moveUnsynced(id, QueueState.INCOMING, QueueState.OUTGOING);
-                queue.enqueue(id);
+                queue.enqueueUnsynced(id);
                 return new Queued(id);
             }
             default -> throw new IllegalStateException("unknown action " + verdict.action());
