@@ -77,7 +77,8 @@ class RelayConfiguration {
     }
 
     @Bean
-    Upstream upstream(UpstreamProperties upstream, GuardProperties guard, SslBundles ssl, DeliveryProperties delivery) {
+    Upstream upstream(UpstreamProperties upstream, GuardProperties guard, SslBundles ssl, DeliveryProperties delivery,
+            Clock clock) {
         if (upstream.demoMode()) {
             log.warn("guard.upstream.host is not set: DEMO MODE. Delivered mail is written to {} and goes nowhere "
                     + "else. Set guard.upstream.host to relay to your mail server.", guard.dataDir().resolve("outbox"));
@@ -97,7 +98,7 @@ class RelayConfiguration {
             settings.credentials(upstream.username(), upstream.password());
         }
         // one idle connection per delivery worker is kept for the next message (ADR 0014)
-        return new SmtpUpstream(settings.build(), delivery.workers());
+        return new SmtpUpstream(settings.build(), delivery.workers(), clock);
     }
 
     @Bean

@@ -256,12 +256,12 @@ class StartUpReconciliationTest extends ConfirmTestBase {
     private String heldWithALocalCopy(Submission m, QueueState state) throws Exception {
         String id = submit(m, false);
         awaitNotice(SENDER, m.subject());
-        spool.restore(content.find(id).orElseThrow(), content.open(id), state);
+        spool.restore(content.find(id).orElseThrow(), content.open(id), state, List.of());
         return id;
     }
 
     private void releasedButNotMovedOn(String id, String releasedInto) throws Exception {
-        spool.restore(content.find(id).orElseThrow(), content.open(id), QueueState.HOLD);
+        spool.restore(content.find(id).orElseThrow(), content.open(id), QueueState.HOLD, List.of());
         assertThat(store.transition(id, List.of(HoldState.HELD), HoldState.RELEASED, "confirmed",
                 com.misdeliveryguard.app.confirm.hold.Decided.byGuard(1), clock.instant())).isTrue();
         store.releasedInto(id, releasedInto);

@@ -6,7 +6,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -47,26 +49,32 @@ public final class SmtpUpstream implements Upstream, AutoCloseable {
     private static final String PROTOCOL = "smtp";
     /** An idle connection older than this is closed rather than reused (Postfix keeps them 2 s). */
     static final Duration MAX_IDLE = Duration.ofSeconds(5);
-    private static final long ASK_NOOP_AFTER_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final Duration ASK_NOOP_AFTER = Duration.ofSeconds(1);
 
     private final UpstreamSettings settings;
     private final Session session;
     private final int maxIdle;
+    private final Clock clock;
     private final Deque<Idle> idle = new ArrayDeque<>();
     private boolean closed;
 
+    /** One connection per {@link #deliver}, none kept. */
     public SmtpUpstream(UpstreamSettings settings) {
-        this(settings, 0);
+        this(settings, 0, Clock.systemUTC());
     }
 
-    /** @param maxIdle connections kept open for reuse (0: one connection per {@link #deliver}) */
-    public SmtpUpstream(UpstreamSettings settings, int maxIdle) {
+    /**
+     * @param maxIdle connections kept open for reuse (0: one connection per {@link #deliver})
+     * @param clock   times how long a connection has been idle
+     */
+    public SmtpUpstream(UpstreamSettings settings, int maxIdle, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.session = Session.getInstance(properties(settings));
         this.maxIdle = maxIdle;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    private record Idle(SMTPTransport transport, long since) {
+    private record Idle(SMTPTransport transport, Instant since) {
     }
 
     static Properties properties(UpstreamSettings s) {
@@ -165,8 +173,9 @@ public final class SmtpUpstream implements Upstream, AutoCloseable {
             if (candidate == null) {
                 return null;
             }
-            long age = System.nanoTime() - candidate.since();
-            if (age < MAX_IDLE.toNanos() && (age < ASK_NOOP_AFTER_NANOS || candidate.transport().isConnected())) {
+            Duration age = Duration.between(candidate.since(), clock.instant());
+            boolean fresh = !age.isNegative() && age.compareTo(ASK_NOOP_AFTER) < 0; // a clock set back: ask NOOP
+            if (age.compareTo(MAX_IDLE) < 0 && (fresh || candidate.transport().isConnected())) {
                 return candidate.transport();
             }
             closeQuietly(candidate.transport());
@@ -179,7 +188,7 @@ public final class SmtpUpstream implements Upstream, AutoCloseable {
         }
         synchronized (idle) {
             if (!closed && idle.size() < maxIdle) {
-                idle.addFirst(new Idle(transport, System.nanoTime()));
+                idle.addFirst(new Idle(transport, clock.instant()));
                 return;
             }
         }

@@ -115,19 +115,12 @@ public final class Spool {
      * Writes a message kept elsewhere (a held message's bytes in the shared database) back into this
      * spool under its own queue id, straight into {@code into}: the bytes are streamed to
      * {@code tmp/<id>}, checked against the size and SHA-256 of {@code message}, fsynced with the
-     * envelope, and the directory is renamed into place (replacing a copy left there before). A crash
-     * part way leaves a {@code tmp/} entry that start-up removes like the guard's own mail: the
-     * message is still where it was copied from.
+     * envelope and the To/Cc addresses it goes out without ({@link #recordHeaderRemovals}; none when empty),
+     * and the directory is renamed into place (replacing a copy left there before). A crash part way leaves
+     * a {@code tmp/} entry that start-up removes like the guard's own mail: the message is still where it
+     * was copied from.
      *
      * @throws IOException when the bytes cannot be written or are not the ones {@code message} names
-     */
-    public SpooledMessage restore(SpooledMessage message, InputStream content, QueueState into) throws IOException {
-        return restore(message, content, into, List.of());
-    }
-
-    /**
-     * {@link #restore(SpooledMessage, InputStream, QueueState)} with the To/Cc addresses the message
-     * goes out without ({@link #recordHeaderRemovals}), written into the copy before it is published.
      */
     public SpooledMessage restore(SpooledMessage message, InputStream content, QueueState into,
             List<MailAddress> headerRemovals) throws IOException {

@@ -8,6 +8,7 @@ import static com.misdeliveryguard.smtp.delivery.TestMessages.simpleMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.core.mail.ReversePath;
+import com.misdeliveryguard.core.testing.MutableClock;
 import com.misdeliveryguard.smtp.delivery.RecipientResult.Outcome;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import com.misdeliveryguard.smtp.testing.SmtpSink.Behaviour;
@@ -17,6 +18,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class SmtpUpstreamTest {
 
     private SmtpSink sink;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T09:00:00Z"));
 
     @BeforeEach
     void startSink() throws IOException {
@@ -63,7 +66,7 @@ class SmtpUpstreamTest {
     @Test
     void sendsConsecutiveMessagesOverOnePooledConnection() {
         try (SmtpUpstream pooled = new SmtpUpstream(UpstreamSettings.builder("127.0.0.1", sink.port())
-                .timeouts(Duration.ofSeconds(2)).localHostName("guard.example.com").build(), 2)) {
+                .timeouts(Duration.ofSeconds(2)).localHostName("guard.example.com").build(), 2, clock)) {
             for (int i = 0; i < 3; i++) {
                 assertThat(pooled.deliver(message(sender("alice@example.com"), addresses("bob@example.org"),
                         simpleMessage())).results()).extracting(RecipientResult::outcome).containsOnly(Outcome.RELAYED);
@@ -74,10 +77,25 @@ class SmtpUpstreamTest {
     }
 
     @Test
+    void reusesAConnectionIdleForSecondsAfterANoopButNotOneIdleLongerThanTheLimit() {
+        try (SmtpUpstream pooled = new SmtpUpstream(UpstreamSettings.builder("127.0.0.1", sink.port())
+                .timeouts(Duration.ofSeconds(2)).localHostName("guard.example.com").build(), 2, clock)) {
+            pooled.deliver(message(sender("alice@example.com"), addresses("bob@example.org"), simpleMessage()));
+            clock.advance(Duration.ofSeconds(3));
+            pooled.deliver(message(sender("alice@example.com"), addresses("bob@example.org"), simpleMessage()));
+            assertThat(sink.connections()).as("idle 3 s: asked NOOP and reused").isEqualTo(1);
+            clock.advance(SmtpUpstream.MAX_IDLE);
+            pooled.deliver(message(sender("alice@example.com"), addresses("bob@example.org"), simpleMessage()));
+        }
+        assertThat(sink.transactions()).hasSize(3);
+        assertThat(sink.connections()).as("idle as long as the limit: closed, a new one opened").isEqualTo(2);
+    }
+
+    @Test
     void opensANewConnectionAfterATransactionThatDidNotRelayEveryRecipient() {
         sink.replyToRecipient("nobody@example.org", "550 5.1.1 no such user");
         try (SmtpUpstream pooled = new SmtpUpstream(UpstreamSettings.builder("127.0.0.1", sink.port())
-                .timeouts(Duration.ofSeconds(2)).localHostName("guard.example.com").build(), 2)) {
+                .timeouts(Duration.ofSeconds(2)).localHostName("guard.example.com").build(), 2, clock)) {
             pooled.deliver(message(sender("alice@example.com"), addresses("bob@example.org", "nobody@example.org"),
                     simpleMessage()));
             pooled.deliver(message(sender("alice@example.com"), addresses("bob@example.org"), simpleMessage()));
