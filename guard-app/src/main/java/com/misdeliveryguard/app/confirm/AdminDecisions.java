@@ -15,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,13 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class AdminDecisions {
 
-    private static final Logger log = LoggerFactory.getLogger(AdminDecisions.class);
     static final String DROPPED_REASON = "not released by the administrator";
 
     private final HoldQueries queries;
     private final HoldStore store;
     private final SpoolActions spool;
-    private final TransactionTemplate transactions;
+    private final HoldTransactions transactions;
     private final DecisionTrail trail;
     private final Clock clock;
 
@@ -48,7 +44,7 @@ public final class AdminDecisions {
         this.queries = queries;
         this.store = store;
         this.spool = spool;
-        this.transactions = transactions;
+        this.transactions = new HoldTransactions(transactions, store, spool, clock);
         this.trail = trail;
         this.clock = clock;
     }
@@ -70,7 +66,7 @@ public final class AdminDecisions {
         List<MailAddress> confirmed = hold.envelopeRecipients().stream().filter(recipients::contains).toList();
         List<MailAddress> dropped = hold.envelopeRecipients().stream().filter(r -> !confirmed.contains(r)).toList();
         Instant now = clock.instant();
-        boolean done = inTransaction(hold, () -> {
+        boolean done = transactions.run(hold, () -> {
             if (!store.transition(queueId, HoldState.WAITING, HoldState.RELEASED, "released-by-admin",
                     decided(admin), now)) {
                 return false;
@@ -102,7 +98,7 @@ public final class AdminDecisions {
             return new DecisionResult.Refused("holds.reasonRequired");
         }
         HeldMessage hold = found.get();
-        boolean done = inTransaction(hold, () -> {
+        boolean done = transactions.run(hold, () -> {
             if (!store.transition(queueId, HoldState.WAITING, HoldState.CANCELLED, "discarded-by-admin",
                     decided(admin), clock.instant())) {
                 return false;
@@ -129,24 +125,5 @@ public final class AdminDecisions {
 
     private static Decided decided(Actor admin) {
         return new Decided(admin.name(), Optional.of(admin.ip()), admin.userAgent(), 0, false);
-    }
-
-    private boolean inTransaction(HeldMessage hold, java.util.function.BooleanSupplier work) {
-        try {
-            Boolean done = transactions.execute(status -> {
-                if (!work.getAsBoolean()) {
-                    status.setRollbackOnly();
-                    return false;
-                }
-                return true;
-            });
-            return Boolean.TRUE.equals(done);
-        } catch (SpoolActions.MessageGone e) {
-            log.warn("Administrator action on {} not carried out: {}", hold.queueId(), e.getMessage());
-            return false;
-        } catch (DataAccessException e) {
-            log.info("Administrator action on {} lost a race: {}", hold.queueId(), e.getMessage());
-            return false;
-        }
     }
 }

@@ -18,16 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,13 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Decisions {
 
-    private static final Logger log = LoggerFactory.getLogger(Decisions.class);
     static final String DROPPED_REASON = "not confirmed on the confirmation page";
 
     private final HoldStore store;
     private final ConfirmationTokens tokens;
     private final SpoolActions spool;
-    private final TransactionTemplate transactions;
+    private final HoldTransactions transactions;
     private final Notifier notifier;
     private final DecisionTrail trail;
     private final SenderDepartments departments;
@@ -69,7 +63,7 @@ public final class Decisions {
         this.store = store;
         this.tokens = tokens;
         this.spool = spool;
-        this.transactions = transactions;
+        this.transactions = new HoldTransactions(transactions, store, spool, clock);
         this.notifier = notifier;
         this.trail = trail;
         this.departments = departments;
@@ -131,13 +125,13 @@ public final class Decisions {
         } catch (Corrections.Refusal refused) {
             return new DecisionResult.Refused(refused.reason());
         } catch (SpoolActions.MessageGone gone) {
-            markLeftQueue(hold);
+            transactions.markLeftQueue(hold);
             return new DecisionResult.Stale();
         }
         HoldState next = forward ? HoldState.AWAITING_APPROVAL : HoldState.RELEASED;
         String outcome = forward ? "awaiting-approval" : dropped.isEmpty() ? "confirmed" : "partially-confirmed";
         String[] copyId = new String[1];
-        boolean done = inTransaction(hold, () -> {
+        boolean done = transactions.run(hold, () -> {
             if (!tokens.use(grant, now) || !store.transition(hold.queueId(), Set.of(hold.state()), next, outcome,
                     decided, now)) {
                 return false;
@@ -174,7 +168,7 @@ public final class Decisions {
 
     private DecisionResult cancel(TokenGrant grant, HeldMessage hold, Decided decided, Actor actor, Instant now) {
         String outcome = grant.audience() == Audience.APPROVER ? "rejected" : "cancelled";
-        boolean done = inTransaction(hold, () -> {
+        boolean done = transactions.run(hold, () -> {
             if (!tokens.use(grant, now) || !store.transition(hold.queueId(), Set.of(hold.state()), HoldState.CANCELLED,
                     outcome, decided, now)) {
                 return false;
@@ -229,33 +223,5 @@ public final class Decisions {
             }
         }
         return null;
-    }
-
-    /** Runs {@code work} in one transaction; false (rolled back) when it says so or the message is gone. */
-    private boolean inTransaction(HeldMessage hold, BooleanSupplier work) {
-        try {
-            Boolean done = transactions.execute(status -> {
-                if (!work.getAsBoolean()) {
-                    status.setRollbackOnly();
-                    return false;
-                }
-                return true;
-            });
-            return Boolean.TRUE.equals(done);
-        } catch (SpoolActions.MessageGone e) {
-            log.warn("Decision about {} not carried out: {}", hold.queueId(), e.getMessage());
-            markLeftQueue(hold);
-            return false;
-        } catch (DataAccessException e) {
-            log.info("Decision about {} lost a race with another one: {}", hold.queueId(), e.getMessage());
-            return false;
-        }
-    }
-
-    private void markLeftQueue(HeldMessage hold) {
-        if (!spool.isHeld(hold.queueId())) {
-            store.transition(hold.queueId(), EnumSet.copyOf(HoldState.WAITING), HoldState.LEFT_QUEUE, "left-queue",
-                    Decided.byGuard(0), clock.instant());
-        }
     }
 }
