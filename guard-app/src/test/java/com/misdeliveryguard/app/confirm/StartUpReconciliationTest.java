@@ -62,9 +62,17 @@ class StartUpReconciliationTest extends ConfirmTestBase {
     @Autowired
     MeterRegistry registry;
 
+    @Autowired
+    com.misdeliveryguard.smtp.listener.CommitGate storage;
+
+    /**
+     * The context is shared with other test classes: a storage probe that ran while syncs failed closed the gate
+     * (451 to new mail), so the next test waits for a probe that finds storage working again (every 2 s).
+     */
     @AfterEach
     void storageWorksAgain() {
         syncFaults.failSyncs(false);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(storage::open);
     }
 
     /** A client's message committed as the SMTP session commits it (in incoming/), from tanaka to the lookalike. */
