@@ -45,6 +45,10 @@ final class MessageSummaries {
     private static final String UPDATE = "UPDATE audit_message SET last_seq = ?, subject = ?, recipients = ?, "
             + "recipient_count = ?, rules = ?, verdict_action = ?, decision = ?, decided_by = ?, secs_to_decide = ?, "
             + "possibly_automated = ?, delivered_n = ?, deferred_n = ?, bounced_n = ?, notices_n = ? WHERE queue_id = ?";
+    /** What a batch of upstream results and notices changes: counters only, so the row need not be read first. */
+    private static final String COUNT = "UPDATE audit_message SET last_seq = CASE WHEN last_seq < ? THEN ? ELSE last_seq END,"
+            + " delivered_n = delivered_n + ?, deferred_n = deferred_n + ?, bounced_n = bounced_n + ?,"
+            + " notices_n = notices_n + ? WHERE queue_id = ?";
     private static final int CHUNK = 500;
 
     private record Pending(LogEntry entry, AuditEvent event) {
@@ -69,10 +73,58 @@ final class MessageSummaries {
         if (pending.isEmpty()) {
             return;
         }
-        Map<String, MessageRow> rows = load(jdbc, pending.stream().map(p -> p.event().queue().orElseThrow())
-                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        Map<String, List<Pending>> byMessage = pending.stream().collect(Collectors.groupingBy(
+                p -> p.event().queue().orElseThrow(), LinkedHashMap::new, Collectors.toList()));
+        List<Object[]> counts = new ArrayList<>();
+        for (List<Pending> events : byMessage.values()) {
+            if (events.stream().allMatch(p -> counted(p.event()))) {
+                counts.add(countArgs(events));
+            }
+        }
+        byMessage.values().removeIf(events -> events.stream().allMatch(p -> counted(p.event())));
+        if (!counts.isEmpty()) {
+            jdbc.batchUpdate(COUNT, counts); // a message without a row (the guard's own mail) matches nothing
+        }
+        if (!byMessage.isEmpty()) {
+            write(jdbc, byMessage);
+        }
+        pending.clear();
+    }
+
+    /** An event that only counts: a delivery result or a notice. */
+    private static boolean counted(AuditEvent event) {
+        return event instanceof RecipientOutcome || event instanceof NoticeQueued;
+    }
+
+    private static Object[] countArgs(List<Pending> events) {
+        long last = 0;
+        int delivered = 0;
+        int deferred = 0;
+        int bounced = 0;
+        int notices = 0;
+        for (Pending p : events) {
+            last = Math.max(last, p.entry().seq());
+            if (p.event() instanceof RecipientOutcome o) {
+                if (o.type() == EventType.DELIVERED) {
+                    delivered++;
+                } else if (o.type() == EventType.BOUNCED) {
+                    bounced++;
+                } else {
+                    deferred++;
+                }
+            } else {
+                notices++;
+            }
+        }
+        String id = events.get(0).event().queue().orElseThrow();
+        return new Object[] {last, last, delivered, deferred, bounced, notices, id};
+    }
+
+    /** Reads the rows of these messages, applies their entries and writes the rows back (or opens them). */
+    private static void write(JdbcTemplate jdbc, Map<String, List<Pending>> byMessage) {
+        Map<String, MessageRow> rows = load(jdbc, byMessage.keySet());
         Set<String> created = new LinkedHashSet<>();
-        for (Pending p : pending) {
+        for (Pending p : byMessage.values().stream().flatMap(List::stream).toList()) {
             LogEntry entry = p.entry();
             AuditEvent event = p.event();
             String id = event.queue().orElseThrow();
@@ -102,7 +154,6 @@ final class MessageSummaries {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate(UPDATE, updates);
         }
-        pending.clear();
     }
 
     private static Map<String, MessageRow> load(JdbcTemplate jdbc, Set<String> ids) {

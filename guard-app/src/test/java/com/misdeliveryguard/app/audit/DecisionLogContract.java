@@ -224,6 +224,31 @@ interface DecisionLogContract {
         assertThat(f.queries.history("Q3")).extracting(LogEntry::type).containsExactly("received", "verdict");
     }
 
+    /** Upstream results and notices only count on the message's row: batched, alone, or beside other messages. */
+    @Test
+    default void shouldCountTheResultsAndNoticesOfAMessageHoweverTheyAreBatched() {
+        AuditFixture f = fixture();
+        ReversePath tanaka = Events.sender("tanaka@example.co.jp");
+        MailAddress sato = MailAddress.of("sato@aoba-shoji.co.jp");
+        MailAddress kato = MailAddress.of("kato@aoba-shoji.co.jp");
+        f.log.appendAll(List.of(Events.received("Q1", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp"),
+                Events.delivered("Q1", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp")));
+        f.log.append(RecipientOutcome.deferred("Q1", tanaka, sato, "451 later", f.clock.instant().plusSeconds(60)));
+        f.log.appendAll(List.of(RecipientOutcome.delivered("Q1", tanaka, sato, "250 OK"),
+                RecipientOutcome.bounced("Q1", tanaka, kato, "550 no such user"),
+                new NoticeQueued("Q1", tanaka, "N1", "dsn", MailAddress.of("tanaka@example.co.jp")),
+                Events.received("Q2", "suzuki@example.co.jp", "kato@example.com"),
+                RecipientOutcome.delivered("N1", ReversePath.NULL, MailAddress.of("tanaka@example.co.jp"), "250 OK")));
+        LogEntry last = f.log.append(RecipientOutcome.delivered("Q1", tanaka, kato, "250 OK"));
+
+        MessageSummary q1 = f.messages.find("Q1").orElseThrow();
+        assertThat(List.of(q1.delivered(), q1.deferred(), q1.bounced(), q1.notices())).containsExactly(2, 1, 1, 1);
+        assertThat(f.jdbc.queryForObject("SELECT last_seq FROM audit_message WHERE queue_id = 'Q1'", Long.class))
+                .isEqualTo(last.seq());
+        assertThat(f.messages.find("Q2")).as("opened beside the counted results").isPresent();
+        assertThat(f.messages.find("N1")).as("the guard's own mail has no row").isEmpty();
+    }
+
     @Test
     default void shouldKeepOneSummaryPerMessageLinkTheGuardsOwnMailAndFilterAcrossEntries() {
         AuditFixture f = fixture();
