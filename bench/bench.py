@@ -154,6 +154,15 @@ def thread_cpu(pid):
     return groups
 
 
+def written_bytes(pid):
+    """Bytes a process has caused to be written to storage (`write_bytes` of /proc/PID/io); 0 when gone."""
+    try:
+        with open(f"/proc/{pid}/io") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("write_bytes:"))
+    except (OSError, StopIteration):
+        return 0
+
+
 def rss_mb(pid, field="VmRSS"):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -278,6 +287,10 @@ class Guard:
     def cpu(self, system_only=False):
         return proc_ticks(self.pid, children=False, system_only=system_only)
 
+    def written(self):
+        """Bytes the JVM wrote to storage: spool, H2's chunks, logs."""
+        return written_bytes(self.pid)
+
     def restarted(self):
         """The same guard (data directory, ports) started again."""
         return Guard(*self.args, ports=(self.port, self.web), extra=self.extra, instance=self.instance)
@@ -311,6 +324,9 @@ class GuardPair:
 
     def cpu(self, system_only=False):
         return sum(g.cpu(system_only) for g in self.instances)
+
+    def written(self):
+        return sum(g.written() for g in self.instances)
 
     def stop(self):
         for g in self.instances:
@@ -349,6 +365,9 @@ def run_row(relay, sink, row, message_file):
     size, rcpts, sessions, reuse, messages = row
     start_count = sink.count
     cpu0, sys0 = relay.cpu(), relay.cpu(system_only=True)
+    # Postfix's processes come and go (their writes leave with them): only the guard's are counted
+    written = getattr(relay, "written", lambda: 0)
+    written0 = written()
     t0 = time.monotonic()
     cmd = ["smtp-source", "-s", str(sessions), "-m", str(messages), "-r", str(rcpts), "-F", message_file,
            "-f", SENDER, "-t", RECIPIENT, "-M", "bench-client.localdomain"]
@@ -375,7 +394,8 @@ def run_row(relay, sink, row, message_file):
         sink.wait_for(start_count + messages, 60)
         return None
     return {"msgs_per_s": messages / (done - t0), "accept_per_s": messages / (accepted - t0),
-            "cpu_ms_per_msg": 1000 * cpu / messages, "sys_ms_per_msg": 1000 * sys_cpu / messages}
+            "cpu_ms_per_msg": 1000 * cpu / messages, "sys_ms_per_msg": 1000 * sys_cpu / messages,
+            "kb_written_per_msg": (written() - written0) / 1024 / messages}
 
 
 def probe(port, sink, message):
@@ -637,6 +657,8 @@ def report(results, latency, memory, relays, reps, args, work, threads=None):
     header = "| row | " + " | ".join(f"{n} msg/s" for n in names)
     header += " | guard / Postfix |" if both else " |"
     header += " " + " | ".join(f"{n} CPU ms/msg (kernel)" for n in names) + " |"
+    if "guard" in names:
+        header += " guard KB written/msg |"
     out.append(header)
     out.append("|" + "---|" * (header.count("|") - 1))
     for row, by in results.items():
@@ -648,6 +670,9 @@ def report(results, latency, memory, relays, reps, args, work, threads=None):
         if both:
             cells.append(f"**{tput['guard'] / tput['postfix']:.2f}**" if tput["guard"] and tput["postfix"] else "–")
         cells += [f"{cpu[n]:.2f} ({kernel[n]:.2f})" if cpu[n] is not None else "–" for n in names]
+        if "guard" in names:
+            kb = median_of(by.get("guard", []), "kb_written_per_msg")
+            cells.append(f"{kb:.1f}" if kb is not None else "–")
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
     out.append("Single 1 KB message, connect → counted at the sink (ms; added = relay − direct to the sink):\n")
