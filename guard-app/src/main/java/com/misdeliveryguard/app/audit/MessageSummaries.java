@@ -16,6 +16,7 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,12 +77,13 @@ final class MessageSummaries {
         Map<String, List<Pending>> byMessage = pending.stream().collect(Collectors.groupingBy(
                 p -> p.event().queue().orElseThrow(), LinkedHashMap::new, Collectors.toList()));
         List<Object[]> counts = new ArrayList<>();
-        for (List<Pending> events : byMessage.values()) {
+        for (Iterator<List<Pending>> messages = byMessage.values().iterator(); messages.hasNext(); ) {
+            List<Pending> events = messages.next();
             if (events.stream().allMatch(p -> counted(p.event()))) {
                 counts.add(countArgs(events));
+                messages.remove();
             }
         }
-        byMessage.values().removeIf(events -> events.stream().allMatch(p -> counted(p.event())));
         if (!counts.isEmpty()) {
             jdbc.batchUpdate(COUNT, counts); // a message without a row (the guard's own mail) matches nothing
         }

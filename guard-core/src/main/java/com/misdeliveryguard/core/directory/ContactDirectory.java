@@ -73,6 +73,11 @@ public interface ContactDirectory {
      * conversion to Bcc takes out of To/Cc and the sender's corrections all use it.
      */
     default boolean isInternal(MailAddress address) {
-        return isInternal(DomainName.of(address)) || contactByAddress(address).map(Contact::internal).orElse(false);
+        return isInternal(address, contactByAddress(address));
+    }
+
+    /** {@link #isInternal(MailAddress)} for a caller that has looked up the address's contact already. */
+    default boolean isInternal(MailAddress address, Optional<Contact> owner) {
+        return isInternal(DomainName.of(address)) || owner.map(Contact::internal).orElse(false);
     }
 }

@@ -48,7 +48,7 @@ final class RecipientResolver {
         try {
             DomainName domain = DomainName.of(address);
             Optional<Contact> contact = directory.contactByAddress(address);
-            boolean internal = directory.isInternal(address);
+            boolean internal = directory.isInternal(address, contact);
             Optional<Organization> owner = directory.organizationOwning(domain);
             Optional<Organization> organization = contact.flatMap(Contact::organization)
                     .flatMap(ref -> directory.organization(ref.id())).or(() -> owner);

@@ -121,7 +121,7 @@ public final class GuardIntake implements MessageIntake {
         }
         try {
             // before the records: a held message's records keep what is beside its bytes too (ADR 0012)
-            convertToBcc(message, facts, verdict);
+            convertToBcc(message, verdict);
             records.commit(message, facts, verdict);
         } catch (IOException e) {
             return recordsFailed(message, maybeAcknowledged, new java.io.UncheckedIOException(e));
@@ -220,10 +220,9 @@ public final class GuardIntake implements MessageIntake {
      * intake's records (a hold keeps the list with its bytes in the database) and before the message moves on,
      * so whichever release comes later sends the converted header.
      */
-    private void convertToBcc(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict)
-            throws IOException {
-        if (!verdict.externalToBcc() || facts.isEmpty() || verdict.action() == Action.REJECT) {
-            return;
+    private void convertToBcc(SpooledMessage message, Verdict verdict) throws IOException {
+        if (verdict.outOfHeader().isEmpty()) {
+            return; // a refused verdict never converts (Verdict's invariant); the list comes from parsed headers
         }
         spool.recordHeaderRemovals(QueueState.INCOMING, message.id(), verdict.outOfHeader());
         log.info("{} goes out with {} external address(es) taken out of To/Cc (policy: convert to Bcc)", message.id(),
