@@ -5,6 +5,7 @@ Run through bench/run (which builds the jar and installs Postfix's tools when mi
 docs/benchmarks.md, "Guard and Postfix side by side". Standard library only.
 """
 import argparse
+import itertools
 import json
 import os
 import re
@@ -23,13 +24,9 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 SENDER = "bench@example.co.jp"
 RECIPIENT_DOMAIN = "bench-partner.co.jp"
 RECIPIENT = "rcpt@" + RECIPIENT_DOMAIN
-# the guard's JVM flags: the ones README's "Memory" section documents for production (and ./run uses); the
-# native-heap trimming only where the JDK has it (JDK 17 from 17.0.9 on), as in ./run
-TRIM = "-XX:TrimNativeHeapInterval=5000"
-DEFAULT_GUARD_JVM = ("-Xmx256m -Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:+UseSerialGC "
-                     "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m "
-                     "-Djdk.nio.maxCachedBufferSize=262144"
-                     + ("" if subprocess.run(["java", TRIM, "-version"], capture_output=True).returncode else " " + TRIM))
+# the guard's JVM flags: the argument file that README's "Memory" section documents for production and ./run uses
+JVM_OPTIONS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "jvm.options")
+DEFAULT_GUARD_JVM = "@" + JVM_OPTIONS
 
 
 def log(*parts):
@@ -47,12 +44,17 @@ def free_port():
 class Sink:
     """smtp-sink with running counters; `count` is the number of messages it has taken (".")."""
 
-    def __init__(self, work):
+    def __init__(self, work, dump=None):
         self.port = free_port()
         self.count = 0
+        self.dump = dump
         self._cond = threading.Condition()
-        self.proc = subprocess.Popen(
-            ["smtp-sink", "-u", "postfix", "-c", f"127.0.0.1:{self.port}", "1024"],
+        cmd = ["smtp-sink", "-u", "postfix", "-c", f"127.0.0.1:{self.port}", "1024"]
+        if dump:  # each message to its own file (the kill -9 check reads them): dump/m.<random hex>
+            os.makedirs(dump, exist_ok=True)
+            shutil.chown(dump, "postfix")
+            cmd[1:1] = ["-d", os.path.join(dump, "m.")]
+        self.proc = subprocess.Popen(cmd,
             stdout=subprocess.PIPE, stderr=open(os.path.join(work, "sink.err"), "wb"), cwd=work)
         threading.Thread(target=self._read, daemon=True).start()
         wait_for_port(self.port, 10)
@@ -81,6 +83,18 @@ class Sink:
                     return None
                 self._cond.wait(min(left, 0.05))
             return time.monotonic()
+
+    def dumped(self, pattern):
+        """How often each match of the bytes pattern's group occurs in the dumped messages."""
+        seen = {}
+        for name in os.listdir(self.dump):
+            try:
+                with open(os.path.join(self.dump, name), "rb") as f:
+                    for found in pattern.findall(f.read()):
+                        seen[found] = seen.get(found, 0) + 1
+            except OSError:
+                pass
+        return seen
 
     def stop(self):
         self.proc.terminate()
@@ -468,17 +482,19 @@ def send_one(port, message):
 
 def kill9_under_load(guard, sink, message):
     """kill -9 the guard while 10 sessions send; after the restart every message that got its 250 must reach the
-    sink. Returns the restarted guard, a line to print and whether nothing was lost."""
-    start = sink.count
+    sink. Each message carries its own X-Bench-Id, and the sink dumps each message to a file, so the check is per
+    message. Returns the restarted guard, a line to print and whether nothing was lost."""
     acknowledged = []
+    numbers = itertools.count()
     sending = threading.Event()
     sending.set()
 
     def client():
         while sending.is_set():
+            ident = f"k9-{next(numbers)}".encode()
             try:
-                if send_one(guard.port, message):
-                    acknowledged.append(1)
+                if send_one(guard.port, b"X-Bench-Id: " + ident + b"\r\n" + message):
+                    acknowledged.append(ident)
             except OSError:
                 return
 
@@ -491,17 +507,28 @@ def kill9_under_load(guard, sink, message):
     sending.clear()
     for t in threads:
         t.join(30)
-    count = len(acknowledged)
-    log(f"kill -9 after {count} messages acknowledged with 250; restarting the guard")
+    log(f"kill -9 after {len(acknowledged)} messages acknowledged with 250; restarting the guard")
     restarted = guard.restarted()
-    done = sink.wait_for(start + count, 180)
-    time.sleep(2)
-    delivered = sink.count - start
-    line = (f"kill -9 under load (10 sessions): {count} messages acknowledged with 250 before the kill, "
-            f"{delivered} delivered after the restart ({delivered - count} more: accepted when the kill cut the "
-            f"250 off, or delivered twice) — {'nothing lost' if done is not None else 'MESSAGES LOST'}")
+    pattern = re.compile(rb"^X-Bench-Id: (k9-\d+)\r?$", re.MULTILINE)
+    deadline = time.monotonic() + 180
+    while True:
+        seen = sink.dumped(pattern)
+        missing = [i for i in acknowledged if i not in seen]
+        if not missing or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    time.sleep(2)  # anything delivered twice would arrive now
+    seen = sink.dumped(pattern)
+    missing = [i.decode() for i in acknowledged if i not in seen]
+    extra = len(set(seen) - set(acknowledged))
+    twice = sum(1 for n in seen.values() if n > 1)
+    line = (f"kill -9 under load (10 sessions): {len(acknowledged)} messages acknowledged with 250 before the kill; "
+            f"after the restart each found at the sink by its X-Bench-Id: "
+            f"{len(acknowledged) - len(missing)} of {len(acknowledged)}; {extra} more delivered (accepted when the "
+            f"kill cut their 250 off), {twice} delivered twice — "
+            f"{'nothing lost' if not missing else 'LOST: ' + ' '.join(missing[:20])}")
     log(line)
-    return restarted, line, done is not None
+    return restarted, line, not missing
 
 
 def pct(values, p):
@@ -554,6 +581,9 @@ def main():
                     help="measure two guard instances on one PostgreSQL schema (a new one in this database), "
                          "the load split between them, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
     args = ap.parse_args()
+    if subprocess.run(["java"] + args.guard_jvm.split() + ["-version"], capture_output=True).returncode:
+        sys.exit(f"java refuses the guard's JVM flags ({args.guard_jvm}): -XX:TrimNativeHeapInterval in "
+                 f"jvm.options needs JDK 17.0.9 or later; pass others with --guard-jvm")
     reps = args.repetitions or (1 if args.quick else 3)
     probes = args.probes or (40 if args.quick else 200)
     jar = args.jar or next(os.path.join(d, f) for d in [os.path.join(here, "..", "guard-app", "target")]
@@ -573,7 +603,7 @@ def main():
 
     started = []
     try:
-        sink = Sink(work)
+        sink = Sink(work, os.path.join(work, "sink-dump") if args.kill9 else None)
         started.append(sink)
         relays = []
         if args.only != "guard":
@@ -651,7 +681,7 @@ def report(results, latency, memory, relays, reps, args, work, threads=None):
                    "evenly between them (two smtp-source processes at once); CPU per message is both JVMs'; "
                    "latency probes go to the first instance.\n")
     out.append(f"smtp-source → relay → smtp-sink on loopback; medians of {reps} interleaved run(s); "
-               f"guard JVM: `{args.guard_jvm}`; directory of {args.contacts} contacts; "
+               f"guard JVM: `{args.guard_jvm.replace(JVM_OPTIONS, 'jvm.options')}`; directory of {args.contacts} contacts; "
                f"{os.cpu_count()} cores; load average before the report {os.getloadavg()[0]:.1f}\n")
     both = len(names) == 2
     header = "| row | " + " | ".join(f"{n} msg/s" for n in names)

@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class GuardProcess implements AutoCloseable {
 
+    /** The resident size the guard must stay under with {@link #productionJvm()} (README "Memory"): 350 MB. */
+    public static final long RESIDENT_LIMIT_KB = 350 * 1024;
+
     private final Process process;
     public final int smtpPort;
     public final int webPort;
@@ -79,8 +82,22 @@ public final class GuardProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         Files.createDirectories(logDir);
         Path log = logDir.resolve("guard-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as ./run sets it (README "Memory")
+        Process process = builder.start();
         return new GuardProcess(process, smtpPort, webPort, log);
+    }
+
+    /**
+     * The production JVM flags: the argument file {@code jvm.options} at the project's root (README
+     * "Memory"), passed as {@code @path} exactly as {@code ./run} passes it.
+     */
+    public static List<String> productionJvm() {
+        Path options = Path.of(System.getProperty("guard.jvmOptions", "../jvm.options"));
+        if (!Files.isRegularFile(options)) {
+            throw new IllegalStateException("no JVM argument file at " + options.toAbsolutePath());
+        }
+        return List.of("@" + options.toAbsolutePath());
     }
 
     public static int freePort() throws IOException {
@@ -138,6 +155,14 @@ public final class GuardProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** The most memory the process has had resident so far ({@code VmHWM} of /proc/PID/status), in kB. */
+    public long peakResidentKb() throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                .filter(line -> line.startsWith("VmHWM:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no VmHWM for " + process.pid()));
     }
 
     public String output() throws IOException {

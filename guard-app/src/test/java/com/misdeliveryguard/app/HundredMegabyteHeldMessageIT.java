@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A held message's bytes go into the database and back out streamed, never whole (issue 13, ADR
- * 0012): a 100 MB message to a look-alike address is held by a guard whose heap is capped at 256 MB
- * (embedded H2, the default), its sender confirms it, and it arrives byte-identical after the trace
- * header.
+ * 0012): a 100 MB message to a look-alike address is held by a guard run with the production JVM
+ * flags (jvm.options: 256 MB of heap; embedded H2, the default), its sender confirms it, and it
+ * arrives byte-identical after the trace header. Its peak resident size is not asserted: 332–355 MB
+ * in five runs (README "Memory"), over the 350 MB that the relayed 100 MB message stays under.
  */
 class HundredMegabyteHeldMessageIT {
 
@@ -35,7 +36,7 @@ class HundredMegabyteHeldMessageIT {
                 StandardCharsets.UTF_8);
         try (SmtpSink sink = SmtpSink.start()) {
             int port = GuardProcess.freePort();
-            try (GuardProcess guard = GuardProcess.start(data, port, List.of("-Xmx256m"),
+            try (GuardProcess guard = GuardProcess.start(data, port, GuardProcess.productionJvm(),
                     List.of("--guard.upstream.host=127.0.0.1", "--guard.upstream.port=" + sink.port(),
                             "--guard.smtp.max-message-size=120MB", "--guard.public-url=http://confirm.test",
                             "--guard.internal-domains[0]=example.co.jp", "--guard.confirm.tick-interval=1s",

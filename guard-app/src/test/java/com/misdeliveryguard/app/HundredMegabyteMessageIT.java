@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Messages are streamed, never held whole: a 100 MB message relays through a guard whose heap is
- * capped at 256 MB — parsed and checked by every rule (shadow mode, so that the unknown test
- * recipient is delivered rather than held) — and arrives byte-identical after the trace header.
+ * Messages are streamed, never held whole: a 100 MB message relays through a guard run with the
+ * production JVM flags (jvm.options: 256 MB of heap) — parsed and checked by every rule (shadow mode,
+ * so that the unknown test recipient is delivered rather than held) — and arrives byte-identical after
+ * the trace header, the guard's peak resident size staying under 350 MB.
  */
 class HundredMegabyteMessageIT {
 
@@ -29,16 +30,16 @@ class HundredMegabyteMessageIT {
     void aHundredMegabyteMessageRelaysWithA256MegabyteHeap(@TempDir Path data) throws Exception {
         try (SmtpSink sink = SmtpSink.start()) {
             int port = GuardProcess.freePort();
-            try (GuardProcess guard = GuardProcess.start(data, port, List.of("-Xmx256m"),
+            try (GuardProcess guard = GuardProcess.start(data, port, GuardProcess.productionJvm(),
                     List.of("--guard.upstream.host=127.0.0.1", "--guard.upstream.port=" + sink.port(),
-                            "--guard.smtp.max-message-size=120MB", "--spring.datasource.url=jdbc:h2:mem:big",
-                            "--guard.policy.mode=shadow"))) {
+                            "--guard.smtp.max-message-size=120MB", "--guard.policy.mode=shadow"))) {
                 String sent = send(port, "alice@example.com", "bob@example.org", "big");
                 Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> sink.transactions().size() == 1);
                 SmtpSink.Transaction t = sink.transactions().get(0);
                 assertThat(t.dataReply()).startsWith("250");
                 assertThat(sha256AfterTraceHeader(t.file())).isEqualTo(sent);
                 assertThat(guard.output()).doesNotContain("OutOfMemoryError");
+                assertThat(guard.peakResidentKb()).as("peak resident kB").isLessThan(GuardProcess.RESIDENT_LIMIT_KB);
             }
         }
     }

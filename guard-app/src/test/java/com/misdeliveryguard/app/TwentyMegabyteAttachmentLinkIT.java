@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Attachments behind links are streamed both ways: a 20 MB attachment to an external recipient relays
- * through the packaged guard with a 256 MB heap (stored encrypted in the embedded database chunk by
- * chunk), the copy that reaches GreenMail carries a link instead of the bytes, and the download streamed
- * from the guard has the attachment's SHA-256.
+ * through the packaged guard run with the production JVM flags (jvm.options: 256 MB of heap; stored
+ * encrypted in the embedded database chunk by chunk), the copy that reaches GreenMail carries a link
+ * instead of the bytes, the download streamed from the guard has the attachment's SHA-256, and the
+ * guard's peak resident size stays under 350 MB.
  */
 class TwentyMegabyteAttachmentLinkIT {
 
@@ -44,7 +45,7 @@ class TwentyMegabyteAttachmentLinkIT {
         int smtp = GuardProcess.freePort();
         int web = GuardProcess.freePort();
         String base = "http://127.0.0.1:" + web;
-        try (GuardProcess guard = GuardProcess.start(data, smtp, List.of("-Xmx256m"),
+        try (GuardProcess guard = GuardProcess.start(data, smtp, GuardProcess.productionJvm(),
                 List.of("--server.port=" + web, "--guard.upstream.host=127.0.0.1",
                         "--guard.upstream.port=" + upstream.getSmtp().getPort(), "--guard.smtp.max-message-size=40MB",
                         "--guard.policy.mode=shadow", "--guard.internal-domains=example.co.jp",
@@ -109,6 +110,7 @@ class TwentyMegabyteAttachmentLinkIT {
             assertThat(length).isGreaterThanOrEqualTo(SIZE);
             assertThat(HexFormat.of().formatHex(received.digest())).isEqualTo(HexFormat.of().formatHex(attachment.digest()));
             assertThat(guard.output()).doesNotContain("OutOfMemoryError");
+            assertThat(guard.peakResidentKb()).as("peak resident kB").isLessThan(GuardProcess.RESIDENT_LIMIT_KB);
         } finally {
             upstream.stop();
         }
