@@ -17,6 +17,7 @@ import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,16 +48,19 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered {
     private final Counter failures;
     private final GroupCommit<List<AuditEvent>> outcomes;
     private static final int MAX_BATCH = 64;
+    private static final Duration OUTCOME_LINGER = Duration.ofMillis(10);
 
     AuditRelayListener(DecisionLog decisionLog, RecipientDescriber directory, MeterRegistry registry) {
         this.decisionLog = decisionLog;
         this.directory = directory;
         this.failures = Counter.builder("guard.audit.append.failures")
                 .description("Decision-log entries that could not be written").register(registry);
-        // delivery workers that finish at the same time share one append (one transaction, ADR 0014)
+        // delivery workers that finish at the same time share one append (one transaction, ADR 0014); the
+        // writer lingers, so that a commit is shared by the deliveries of several milliseconds: only the
+        // delivery worker waits for it, the upstream has already answered
         this.outcomes = new GroupCommit<List<AuditEvent>>(MAX_BATCH,
                 batch -> decisionLog.appendAll(batch.stream().flatMap(List::stream).toList()),
-                CannotCreateTransactionException.class::isInstance);
+                CannotCreateTransactionException.class::isInstance).lingering(OUTCOME_LINGER);
     }
 
     /** Last of the intake records: appending locks the chain's head until the intake's transaction ends. */
