@@ -1,11 +1,16 @@
 package com.misdeliveryguard.app.history;
 
+import com.misdeliveryguard.app.relay.GroupCommit;
+import com.misdeliveryguard.core.history.Delivery;
 import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.directory.history.JdbcSenderHistory;
 import com.misdeliveryguard.smtp.delivery.RecipientResult;
 import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,23 +23,40 @@ import org.slf4j.LoggerFactory;
  * Feeds the sender history from the relay: every recipient the upstream accepted for a message a client
  * submitted counts as one delivery from its envelope sender — mail released after a confirmation included,
  * so a confirmation counts once, as the delivery it leads to. Messages the guard produced (notifications,
- * DSNs) do not count. At most once a day, a recording also deletes the expired rows. A failing store is
- * logged and never changes what happens to the message.
+ * DSNs) do not count. Deliveries that end at about the same time are committed together. At most once a day,
+ * a recording also deletes the expired rows. A failing store is logged and never changes what happens to the
+ * message.
  */
 final class SenderHistoryRecorder implements RelayEvents {
 
     static final Duration EXPIRY_INTERVAL = Duration.ofDays(1);
+    /** How long the writer waits for more deliveries before it commits (ADR 0014): only the worker waits. */
+    private static final Duration LINGER = Duration.ofMillis(10);
+    private static final int MAX_BATCH = 64;
     private static final Logger log = LoggerFactory.getLogger(SenderHistoryRecorder.class);
 
-    private final SenderHistory history;
     private final JdbcSenderHistory store;
     private final Clock clock;
+    private final GroupCommit<Delivery> deliveries;
     private Instant nextExpiry = Instant.MIN;
 
     SenderHistoryRecorder(SenderHistory history, JdbcSenderHistory store, Clock clock) {
-        this.history = history;
         this.store = store;
         this.clock = clock;
+        // delivery workers finishing within a few milliseconds of each other share one transaction
+        this.deliveries = new GroupCommit<>(MAX_BATCH, history::recordEach, SenderHistoryRecorder::unreachable)
+                .lingering(LINGER);
+    }
+
+    /** A failure that would fail any write (no connection to the database): no use trying each delivery alone. */
+    private static boolean unreachable(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -42,16 +64,19 @@ final class SenderHistoryRecorder implements RelayEvents {
         relayedAll(message, List.of(result));
     }
 
-    /** The recipients of one attempt in one write. */
+    /**
+     * The recipients of one attempt as one delivery, written together with those of the other workers that
+     * finish within the linger (one transaction); returns once it is committed or its failure logged.
+     */
     @Override
     public void relayedAll(SpooledMessage message, List<RecipientResult> results) {
         Optional<MailAddress> sender = message.envelope().sender().address();
-        if (message.origin() != SpooledMessage.Origin.SMTP || sender.isEmpty()) {
+        if (message.origin() != SpooledMessage.Origin.SMTP || sender.isEmpty() || results.isEmpty()) {
             return;
         }
         try {
             Instant now = clock.instant();
-            history.recordAll(sender.get(), results.stream().map(RecipientResult::recipient).toList(), now);
+            deliveries.submit(new Delivery(sender.get(), results.stream().map(RecipientResult::recipient).toList(), now));
             if (claimExpiry(now)) {
                 int expired = store.expire();
                 log.debug("Sender history: {} correspondents expired", expired);

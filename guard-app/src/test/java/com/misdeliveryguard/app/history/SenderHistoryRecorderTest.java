@@ -3,6 +3,8 @@ package com.misdeliveryguard.app.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.core.history.Correspondent;
+import com.misdeliveryguard.core.history.Delivery;
+import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.Envelope;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
@@ -20,13 +22,15 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * The sender history fed by delivery workers recording at the same time, on a real database: every recipient the
- * upstream accepted counts once, and the guard's own mail not at all.
+ * upstream accepted counts once, the guard's own mail not at all, and deliveries that end together share a
+ * transaction.
  */
 class SenderHistoryRecorderTest {
 
@@ -42,7 +46,25 @@ class SenderHistoryRecorderTest {
         Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         JdbcSenderHistory store = new JdbcSenderHistory(database, 100, Duration.ofDays(180), clock);
-        SenderHistoryRecorder recorder = new SenderHistoryRecorder(store, store, clock);
+        AtomicInteger transactions = new AtomicInteger();
+        SenderHistory counting = new SenderHistory() {
+            @Override
+            public void record(MailAddress sender, MailAddress recipient, Instant at) {
+                throw new AssertionError("the recorder writes deliveries, not single recipients");
+            }
+
+            @Override
+            public void recordEach(List<Delivery> deliveries) {
+                transactions.incrementAndGet();
+                store.recordEach(deliveries);
+            }
+
+            @Override
+            public List<Correspondent> correspondentsOf(MailAddress sender, int limit) {
+                return store.correspondentsOf(sender, limit);
+            }
+        };
+        SenderHistoryRecorder recorder = new SenderHistoryRecorder(counting, store, clock);
 
         ExecutorService workers = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();
@@ -63,5 +85,7 @@ class SenderHistoryRecorderTest {
         assertThat(store.correspondentsOf(TANAKA, 10)).extracting(Correspondent::recipient, Correspondent::deliveries)
                 .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple(SATO, 180),
                         org.assertj.core.api.Assertions.tuple(KATO, 180));
+        // deliveries that end within the writer's linger share a transaction
+        assertThat(transactions.get()).as("transactions for 180 deliveries").isLessThan(180);
     }
 }

@@ -24,6 +24,14 @@ public interface SenderHistory {
         recipients.forEach(r -> record(sender, r, at));
     }
 
+    /**
+     * Several deliveries, of any senders, recorded together: all or none where the store has transactions
+     * (one commit for all of them). By default one after the other.
+     */
+    default void recordEach(List<Delivery> deliveries) {
+        deliveries.forEach(d -> recordAll(d.sender(), d.recipients(), d.at()));
+    }
+
     /** The sender's correspondents within the retention, most deliveries first, at most {@code limit}. */
     List<Correspondent> correspondentsOf(MailAddress sender, int limit);
 

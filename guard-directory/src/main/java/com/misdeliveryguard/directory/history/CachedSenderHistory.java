@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.misdeliveryguard.core.directory.ContactAddresses;
 import com.misdeliveryguard.core.history.Correspondent;
+import com.misdeliveryguard.core.history.Delivery;
 import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.time.Duration;
@@ -68,6 +69,12 @@ public final class CachedSenderHistory implements SenderHistory {
     public void recordAll(MailAddress sender, List<MailAddress> recipients, Instant at) {
         delegate.recordAll(sender, recipients, at);
         changed(sender);
+    }
+
+    @Override
+    public void recordEach(List<Delivery> deliveries) {
+        delegate.recordEach(deliveries);
+        deliveries.stream().map(Delivery::sender).distinct().forEach(this::changed);
     }
 
     /** Drops this instance's cached answer and tells the other instances (through {@code afterChange}). */

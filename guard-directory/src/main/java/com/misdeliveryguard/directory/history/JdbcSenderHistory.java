@@ -3,6 +3,7 @@ package com.misdeliveryguard.directory.history;
 import com.misdeliveryguard.core.directory.ContactAddresses;
 import com.misdeliveryguard.core.directory.DirectoryUnavailableException;
 import com.misdeliveryguard.core.history.Correspondent;
+import com.misdeliveryguard.core.history.Delivery;
 import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.sql.Connection;
@@ -65,12 +66,22 @@ public final class JdbcSenderHistory implements SenderHistory {
     /** The recipients of one message in one transaction: one commit instead of one per recipient (ADR 0014). */
     @Override
     public void recordAll(MailAddress sender, List<MailAddress> recipients, Instant at) {
+        if (!recipients.isEmpty()) {
+            recordEach(List.of(new Delivery(sender, recipients, at)));
+        }
+    }
+
+    /** Every recipient of these deliveries in one transaction: one commit for all of them (ADR 0014). */
+    @Override
+    public void recordEach(List<Delivery> deliveries) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                for (MailAddress recipient : recipients) {
-                    record(connection, sender, recipient, at);
+                for (Delivery delivery : deliveries) {
+                    for (MailAddress recipient : delivery.recipients()) {
+                        record(connection, delivery.sender(), recipient, delivery.at());
+                    }
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

@@ -2,8 +2,10 @@ package com.misdeliveryguard.directory.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.misdeliveryguard.core.history.Delivery;
 import com.misdeliveryguard.core.history.InMemorySenderHistory;
 import com.misdeliveryguard.core.history.SenderHistory;
+import com.misdeliveryguard.core.mail.MailAddress;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -35,8 +37,15 @@ class CachedSenderHistoryTest implements SenderHistoryContract {
 
         history.record(SENDER, COLLEAGUE, MONDAY);
         history.recordAll(SENDER, java.util.List.of(COLLEAGUE), MONDAY);
-
         assertThat(told).hasSize(2).allMatch(key -> key.equals(
                 com.misdeliveryguard.core.directory.ContactAddresses.key(SENDER)));
+
+        told.clear();
+        MailAddress other = MailAddress.of("sato@misdeli.example.jp");
+        history.recordEach(java.util.List.of(new Delivery(SENDER, java.util.List.of(COLLEAGUE), MONDAY),
+                new Delivery(other, java.util.List.of(COLLEAGUE), MONDAY),
+                new Delivery(SENDER, java.util.List.of(NAMESAKE), MONDAY)));
+        assertThat(told).containsExactlyInAnyOrder(com.misdeliveryguard.core.directory.ContactAddresses.key(SENDER),
+                com.misdeliveryguard.core.directory.ContactAddresses.key(other));
     }
 }

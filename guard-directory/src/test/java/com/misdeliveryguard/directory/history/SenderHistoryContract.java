@@ -3,6 +3,7 @@ package com.misdeliveryguard.directory.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.core.history.Correspondent;
+import com.misdeliveryguard.core.history.Delivery;
 import com.misdeliveryguard.core.history.SenderHistory;
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.time.Clock;
@@ -49,6 +50,21 @@ public interface SenderHistoryContract {
 
         assertThat(history.correspondentsOf(SENDER, 10)).containsExactly(
                 new Correspondent(COLLEAGUE, 2, MONDAY.plusSeconds(5)), new Correspondent(NAMESAKE, 1, MONDAY));
+    }
+
+    @Test
+    default void recordsTheDeliveriesOfSeveralSendersTogether() {
+        SenderHistory history = history(100, at(MONDAY.plus(Duration.ofDays(1))));
+        MailAddress other = MailAddress.of("sato@misdeli.example.jp");
+        history.recordEach(java.util.List.of(
+                new Delivery(SENDER, java.util.List.of(COLLEAGUE, NAMESAKE), MONDAY),
+                new Delivery(other, java.util.List.of(NAMESAKE), MONDAY.plusSeconds(1)),
+                new Delivery(SENDER, java.util.List.of(COLLEAGUE), MONDAY.plusSeconds(5))));
+
+        assertThat(history.correspondentsOf(SENDER, 10)).containsExactly(
+                new Correspondent(COLLEAGUE, 2, MONDAY.plusSeconds(5)), new Correspondent(NAMESAKE, 1, MONDAY));
+        assertThat(history.correspondentsOf(other, 10)).containsExactly(
+                new Correspondent(NAMESAKE, 1, MONDAY.plusSeconds(1)));
     }
 
     @Test
