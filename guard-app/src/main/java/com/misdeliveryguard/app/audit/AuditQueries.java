@@ -23,9 +23,11 @@ public final class AuditQueries {
 
     static final int ESTIMATE_CAP = 2000;
     private final JdbcTemplate jdbc;
+    private final EntryTimes times;
 
     AuditQueries(JdbcDecisionLog log) {
         this.jdbc = log.jdbc();
+        this.times = new EntryTimes(jdbc);
     }
 
     /**
@@ -89,20 +91,18 @@ public final class AuditQueries {
         long lo = 1;
         long hi = Long.MAX_VALUE;
         if (filter.from().isPresent()) {
-            List<Long> first = jdbc.queryForList("SELECT seq FROM audit_entry WHERE occurred_at >= ? "
-                    + "ORDER BY occurred_at, seq LIMIT 1", Long.class, EntryRows.timestamp(filter.from().get()));
+            Optional<Long> first = times.firstAtOrAfter(filter.from().get());
             if (first.isEmpty()) {
                 return Optional.empty();
             }
-            lo = first.get(0);
+            lo = first.get();
         }
         if (filter.to().isPresent()) {
-            List<Long> last = jdbc.queryForList("SELECT seq FROM audit_entry WHERE occurred_at < ? "
-                    + "ORDER BY occurred_at DESC, seq DESC LIMIT 1", Long.class, EntryRows.timestamp(filter.to().get()));
+            Optional<Long> last = times.lastBefore(filter.to().get(), 0);
             if (last.isEmpty()) {
                 return Optional.empty();
             }
-            hi = last.get(0);
+            hi = last.get();
         }
         return lo <= hi ? Optional.of(new long[] {lo, hi}) : Optional.empty();
     }

@@ -99,14 +99,12 @@ public final class JdbcDecisionLog implements DecisionLog {
     Optional<LogEntry> anchorBefore(Instant cutoff, Duration retention) {
         Optional<LogEntry> result = Optional.ofNullable(locked(() -> {
             Head head = lockHead();
-            List<Object[]> last = jdbc.query("SELECT seq, hash FROM audit_entry WHERE occurred_at < ? AND seq > ? "
-                    + "ORDER BY occurred_at DESC, seq DESC LIMIT 1", (rs, i) -> new Object[] {rs.getLong(1),
-                    rs.getString(2)}, EntryRows.timestamp(cutoff), head.anchorSeq());
+            Optional<Long> last = new EntryTimes(jdbc).lastBefore(cutoff, head.anchorSeq());
             if (last.isEmpty()) {
                 return null;
             }
-            long seq = (Long) last.get(0)[0];
-            String hash = (String) last.get(0)[1];
+            long seq = last.get();
+            String hash = jdbc.queryForObject("SELECT hash FROM audit_entry WHERE seq = ?", String.class, seq);
             jdbc.update("UPDATE audit_chain_head SET anchor_seq = ?, anchor_hash = ? WHERE id = 1", seq, hash);
             return write(head, List.of(new RetentionApplied(retention, cutoff, seq, hash, head.anchorSeq()))).get(0);
         }));

@@ -27,10 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class MessageQueries {
 
     private final JdbcTemplate jdbc;
+    private final EntryTimes times;
     private final AuditQueries entries;
 
     MessageQueries(JdbcDecisionLog log, AuditQueries entries) {
         this.jdbc = log.jdbc();
+        this.times = new EntryTimes(jdbc);
         this.entries = entries;
     }
 
@@ -89,14 +91,27 @@ public final class MessageQueries {
             boolean ascending) {
         StringBuilder sql = new StringBuilder("SELECT " + MessageSummaries.COLUMNS + " FROM audit_message m WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        filter.from().ifPresent(f -> {
+        if (filter.from().isPresent()) {
+            // a message's time is its first entry's: those from `from` on start at or after the first entry then
+            Optional<Long> first = times.firstAtOrAfter(filter.from().get());
+            if (first.isEmpty()) {
+                return List.of();
+            }
+            if (times.lastBefore(filter.from().get(), 0).isPresent()) { // else older messages may have lost theirs
+                sql.append(" AND m.first_seq >= ?");
+                args.add(first.get());
+            }
             sql.append(" AND m.received_at >= ?");
-            args.add(EntryRows.timestamp(f));
-        });
-        filter.to().ifPresent(t -> {
+            args.add(EntryRows.timestamp(filter.from().get()));
+        }
+        if (filter.to().isPresent()) {
+            times.firstAtOrAfter(filter.to().get()).ifPresent(end -> {
+                sql.append(" AND m.first_seq < ?");
+                args.add(end);
+            });
             sql.append(" AND m.received_at < ?");
-            args.add(EntryRows.timestamp(t));
-        });
+            args.add(EntryRows.timestamp(filter.to().get()));
+        }
         before.ifPresent(b -> {
             sql.append(" AND m.first_seq < ?");
             args.add(b);

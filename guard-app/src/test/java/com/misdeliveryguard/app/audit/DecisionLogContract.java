@@ -350,4 +350,62 @@ interface DecisionLogContract {
                             new StatisticsReport.Count("sato@example.co.jp", expected - tanaka));
         }
     }
+
+    /** Entries are found by time with a binary search over their numbers, stepping over gaps (EntryTimes). */
+    @Test
+    default void shouldFindTheEntriesOfATimeRangeAcrossGapsInTheSequence() {
+        AuditFixture f = fixture();
+        java.time.Instant start = f.clock.instant();
+        for (int i = 0; i < 40; i++) { // entries 2k-1 and 2k at minute k-1
+            f.log.append(Events.access("a", i));
+            if (i % 2 == 1) {
+                f.clock.advance(Duration.ofMinutes(1));
+            }
+        }
+        f.jdbc.update("DELETE FROM audit_entry WHERE seq BETWEEN 9 AND 16"); // minutes 4 to 7
+        EntryTimes times = new EntryTimes(f.jdbc);
+        assertThat(times.firstAtOrAfter(start)).contains(1L);
+        assertThat(times.firstAtOrAfter(start.plusSeconds(30))).contains(3L);
+        assertThat(times.firstAtOrAfter(start.plus(Duration.ofMinutes(5)))).as("inside the gap").contains(17L);
+        assertThat(times.firstAtOrAfter(start.plus(Duration.ofMinutes(20)))).isEmpty();
+        assertThat(times.lastBefore(start, 0)).isEmpty();
+        assertThat(times.lastBefore(start.plus(Duration.ofMinutes(6)), 0)).contains(8L);
+        assertThat(times.lastBefore(start.plus(Duration.ofMinutes(30)), 39)).contains(40L);
+        assertThat(times.lastBefore(start.plus(Duration.ofMinutes(30)), 40)).isEmpty();
+        for (int seconds = -60; seconds <= 21 * 60; seconds += 15) { // against a plain scan of every entry
+            java.time.Instant t = start.plusSeconds(seconds);
+            assertThat(times.firstAtOrAfter(t)).as("first at or after %s", t).isEqualTo(java.util.Optional.ofNullable(
+                    f.jdbc.queryForObject("SELECT MIN(seq) FROM audit_entry WHERE occurred_at >= ?", Long.class,
+                            EntryRows.timestamp(t))));
+            assertThat(times.lastBefore(t, 0)).as("last before %s", t).isEqualTo(java.util.Optional.ofNullable(
+                    f.jdbc.queryForObject("SELECT MAX(seq) FROM audit_entry WHERE occurred_at < ?", Long.class,
+                            EntryRows.timestamp(t))));
+        }
+    }
+
+    private static List<String> messagesBetween(AuditFixture f, java.time.Instant from, java.time.Instant to) {
+        AuditFilter window = new AuditFilter(java.util.Optional.ofNullable(from), java.util.Optional.ofNullable(to),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+        return f.messages.page(window, java.util.Optional.empty(), java.util.Optional.empty(), 50).messages().stream()
+                .map(MessageSummary::queueId).toList();
+    }
+
+    /** A message's time is its first entry's: the time filter finds them by the entries' binary search too. */
+    @Test
+    default void shouldFilterMessagesByTheTimeTheyCameIn() {
+        AuditFixture f = fixture();
+        java.time.Instant start = f.clock.instant();
+        for (int i = 0; i < 10; i++) {
+            f.log.append(Events.received("M" + i, "tanaka@example.co.jp", "sato@aoba-shoji.co.jp"));
+            f.log.append(Events.delivered("M" + i, "tanaka@example.co.jp", "sato@aoba-shoji.co.jp"));
+            f.clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(messagesBetween(f, start.plus(Duration.ofMinutes(3)), start.plus(Duration.ofMinutes(6))))
+                .containsExactly("M5", "M4", "M3");
+        assertThat(messagesBetween(f, start.minus(Duration.ofMinutes(1)), null)).hasSize(10);
+        assertThat(messagesBetween(f, null, start.plusSeconds(30))).containsExactly("M0");
+        assertThat(messagesBetween(f, start.plus(Duration.ofMinutes(10)), null)).isEmpty();
+        assertThat(messagesBetween(f, start.plusSeconds(30), start.plusSeconds(50))).isEmpty();
+    }
 }
