@@ -102,4 +102,21 @@ class OutgoingSyncedBeforeSendingTest {
                     com.misdeliveryguard.smtp.spool.SpooledMessage.Origin.SMTP).id();
         }
     }
+
+    /**
+     * A delivered message whose removal from outgoing/ did not happen (a crash between the journal and the removal):
+     * its journal, complete, keeps it from being sent again; the next attempt only removes it.
+     */
+    @Test
+    void aDeliveredMessageWhoseRemovalACrashUndidIsNotSentAgain() throws Exception {
+        String id = committed();
+        spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
+        spool.recordRelayed(QueueState.OUTGOING, id, java.util.Map.of(BOB, "250 2.0.0 Ok"), java.util.Map.of());
+        events.clear();
+
+        queue.resume(java.util.Map.of(QueueState.OUTGOING, List.of(id)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> spool.list(QueueState.OUTGOING).isEmpty());
+        assertThat(events).as("nothing sent").noneMatch(e -> e.startsWith("send"));
+    }
 }
