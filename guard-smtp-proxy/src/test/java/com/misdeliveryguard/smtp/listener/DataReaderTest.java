@@ -64,6 +64,32 @@ class DataReaderTest {
         }
     }
 
+    /** Large messages on a fast connection, whose end marker falls anywhere in or across the reader's buffers. */
+    @Test
+    void shouldReadLargeMessagesWhoseEndFallsAnywhereInItsBuffers() throws Exception {
+        Random random = new Random(7);
+        Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
+        for (int size : new int[] {4093, 65_533, 65_536, 65_539, 131_069, 131_072, 300_000 + random.nextInt(70_000)}) {
+            StringBuilder message = new StringBuilder();
+            while (message.length() < size) {
+                message.append(random.nextInt(5) == 0 ? "." : "x").append("y".repeat(random.nextInt(90))).append("\r\n");
+            }
+            String original = message.toString();
+            String wire = (original.startsWith(".") ? "." : "") + original.replace("\r\n.", "\r\n..") + ".\r\nQUIT\r\n";
+            InputStream in = new BufferedInputStream(new ByteArrayInputStream(wire.getBytes(StandardCharsets.US_ASCII)),
+                    128 * 1024);
+            try (SpoolWriter writer = spool.create()) {
+                assertThat(reader.read(in, writer).violation()).isNull();
+                SpooledMessage stored = writer.commit(envelope(), SpooledMessage.Origin.SMTP);
+                try (InputStream content = spool.openContent(QueueState.INCOMING, stored.id())) {
+                    assertThat(new String(content.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(original);
+                }
+                assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("QUIT\r\n");
+                spool.delete(QueueState.INCOMING, stored.id());
+            }
+        }
+    }
+
     @Test
     void shouldReportTheFirstViolationButReadToTheRealEnd() throws Exception {
         Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
