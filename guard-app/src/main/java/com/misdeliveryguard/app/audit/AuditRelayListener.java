@@ -17,7 +17,6 @@ import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,19 +47,16 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered {
     private final Counter failures;
     private final GroupCommit<List<AuditEvent>> outcomes;
     private static final int MAX_BATCH = 64;
-    private static final Duration OUTCOME_LINGER = Duration.ofMillis(10);
 
     AuditRelayListener(DecisionLog decisionLog, RecipientDescriber directory, MeterRegistry registry) {
         this.decisionLog = decisionLog;
         this.directory = directory;
         this.failures = Counter.builder("guard.audit.append.failures")
                 .description("Decision-log entries that could not be written").register(registry);
-        // delivery workers that finish at the same time share one append (one transaction, ADR 0014); the
-        // writer lingers, so that a commit is shared by the deliveries of several milliseconds: only the
-        // delivery worker waits for it, the upstream has already answered
+        // delivery workers that finish at the same time share one append (one transaction, ADR 0014)
         this.outcomes = new GroupCommit<List<AuditEvent>>(MAX_BATCH,
                 batch -> decisionLog.appendAll(batch.stream().flatMap(List::stream).toList()),
-                CannotCreateTransactionException.class::isInstance).lingering(OUTCOME_LINGER);
+                CannotCreateTransactionException.class::isInstance).lingering(GroupCommit.AFTER_DELIVERY);
     }
 
     /** Last of the intake records: appending locks the chain's head until the intake's transaction ends. */

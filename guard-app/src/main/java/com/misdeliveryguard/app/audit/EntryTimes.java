@@ -47,11 +47,17 @@ final class EntryTimes {
 
     /** The last entry before {@code time} whose number is above {@code after}, if any. */
     Optional<Long> lastBefore(Instant time, long after) {
-        Optional<Long> first = firstAtOrAfter(time);
-        Long last = first.isPresent()
-                ? jdbc.queryForObject("SELECT MAX(seq) FROM audit_entry WHERE seq < ?", Long.class, first.get())
-                : jdbc.queryForObject("SELECT MAX(seq) FROM audit_entry", Long.class);
-        return Optional.ofNullable(last).filter(seq -> seq > after);
+        return lastBelow(firstAtOrAfter(time).orElse(Long.MAX_VALUE)).filter(seq -> seq > after);
+    }
+
+    /** Whether an entry numbered below {@code seq} is still there. */
+    boolean anyBefore(long seq) {
+        return lastBelow(seq).isPresent();
+    }
+
+    private Optional<Long> lastBelow(long seq) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(seq) FROM audit_entry WHERE seq < ?", Long.class,
+                seq));
     }
 
     /** The first entry numbered {@code seq} or above. */

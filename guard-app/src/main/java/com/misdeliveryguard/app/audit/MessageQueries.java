@@ -97,7 +97,7 @@ public final class MessageQueries {
             if (first.isEmpty()) {
                 return List.of();
             }
-            if (times.lastBefore(filter.from().get(), 0).isPresent()) { // else older messages may have lost theirs
+            if (times.anyBefore(first.get())) { // else older messages may have lost their first entries
                 sql.append(" AND m.first_seq >= ?");
                 args.add(first.get());
             }

@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
 final class SenderHistoryRecorder implements RelayEvents {
 
     static final Duration EXPIRY_INTERVAL = Duration.ofDays(1);
-    /** How long the writer waits for more deliveries before it commits (ADR 0014): only the worker waits. */
-    private static final Duration LINGER = Duration.ofMillis(10);
     private static final int MAX_BATCH = 64;
     private static final Logger log = LoggerFactory.getLogger(SenderHistoryRecorder.class);
 
@@ -45,7 +43,7 @@ final class SenderHistoryRecorder implements RelayEvents {
         this.clock = clock;
         // delivery workers finishing within a few milliseconds of each other share one transaction
         this.deliveries = new GroupCommit<>(MAX_BATCH, history::recordEach, SenderHistoryRecorder::unreachable)
-                .lingering(LINGER);
+                .lingering(GroupCommit.AFTER_DELIVERY);
     }
 
     /** A failure that would fail any write (no connection to the database): no use trying each delivery alone. */

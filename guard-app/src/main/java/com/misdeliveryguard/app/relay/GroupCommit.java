@@ -30,6 +30,13 @@ public final class GroupCommit<T> {
     private final Predicate<RuntimeException> failsAll;
     private final int maxBatch;
     private final Object lock = new Object();
+    /**
+     * The linger of the writes that follow a delivery (its {@code delivered} entries, the sender history): the
+     * upstream has answered and only the delivery worker waits, so its commit may wait for the workers that finish
+     * within these milliseconds (ADR 0014).
+     */
+    public static final Duration AFTER_DELIVERY = Duration.ofMillis(10);
+
     private final ArrayDeque<Pending<T>> queued = new ArrayDeque<>();
     private boolean writing;
     private volatile Consumer<Integer> batchSizes = n -> { };
