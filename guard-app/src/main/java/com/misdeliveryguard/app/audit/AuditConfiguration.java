@@ -68,8 +68,9 @@ class AuditConfiguration {
     }
 
     @Bean
-    AuditRelayListener auditRelayListener(JdbcDecisionLog log, ObjectProvider<RecipientDescriber> directory,
-            MeterRegistry registry) {
-        return new AuditRelayListener(log, directory.getIfAvailable(() -> RecipientDescriber.NONE), registry);
+    AuditRelayListener auditRelayListener(JdbcDecisionLog log, AuditQueries entries,
+            ObjectProvider<RecipientDescriber> directory, MeterRegistry registry) {
+        return new AuditRelayListener(log, directory.getIfAvailable(() -> RecipientDescriber.NONE), entries::history,
+                registry);
     }
 }

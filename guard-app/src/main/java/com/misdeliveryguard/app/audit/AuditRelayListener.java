@@ -1,8 +1,11 @@
 package com.misdeliveryguard.app.audit;
 
-import com.misdeliveryguard.app.relay.GroupCommit;
+import com.misdeliveryguard.app.relay.WriteBehind;
 import com.misdeliveryguard.core.audit.AuditEvent;
+import com.misdeliveryguard.core.audit.CanonicalJson;
 import com.misdeliveryguard.core.audit.DecisionLog;
+import com.misdeliveryguard.core.audit.EventType;
+import com.misdeliveryguard.core.audit.LogEntry;
 import com.misdeliveryguard.core.audit.MessageReceived;
 import com.misdeliveryguard.core.audit.NoticeQueued;
 import com.misdeliveryguard.core.audit.RecipientDescriber;
@@ -21,6 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -39,24 +47,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * gets 451 (ADR 0005). A failing append of a later entry is logged and counted
  * ({@code guard.audit.append.failures}) and never changes what happens to the message.
  */
-final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered {
+final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditRelayListener.class);
     private final DecisionLog decisionLog;
     private final RecipientDescriber directory;
     private final Counter failures;
-    private final GroupCommit<List<AuditEvent>> outcomes;
-    private static final int MAX_BATCH = 64;
+    private final Function<String, List<LogEntry>> history;
+    private final WriteBehind<List<AuditEvent>> outcomes;
 
-    AuditRelayListener(DecisionLog decisionLog, RecipientDescriber directory, MeterRegistry registry) {
+    /** @param history every entry about a message, by queue id (to tell what a crash left unrecorded) */
+    AuditRelayListener(DecisionLog decisionLog, RecipientDescriber directory, Function<String, List<LogEntry>> history,
+            MeterRegistry registry) {
         this.decisionLog = decisionLog;
         this.directory = directory;
+        this.history = history;
         this.failures = Counter.builder("guard.audit.append.failures")
                 .description("Decision-log entries that could not be written").register(registry);
-        // delivery workers that finish at the same time share one append (one transaction, ADR 0014)
-        this.outcomes = new GroupCommit<List<AuditEvent>>(MAX_BATCH,
-                batch -> decisionLog.appendAll(batch.stream().flatMap(List::stream).toList()),
-                CannotCreateTransactionException.class::isInstance).lingering(GroupCommit.AFTER_DELIVERY);
+        // the outcomes of the delivery workers, appended behind them in batches (one transaction each, ADR 0014)
+        this.outcomes = new WriteBehind<List<AuditEvent>>("audit-outcomes", WriteBehind.AFTER_DELIVERY,
+                WriteBehind.MAX_BATCH, batch -> decisionLog.appendAll(batch.stream().flatMap(List::stream).toList()),
+                CannotCreateTransactionException.class::isInstance);
     }
 
     /** Last of the intake records: appending locks the chain's head until the intake's transaction ends. */
@@ -118,49 +129,108 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered {
 
     @Override
     public void relayed(SpooledMessage message, RecipientResult result) {
-        append(RecipientOutcome.delivered(message.id(), message.envelope().sender(), result.recipient(),
-                result.reply()));
+        relayedAll(message, List.of(result));
     }
 
-    /** One transaction for the recipients of one attempt. */
+    /**
+     * The {@code delivered} entries of one attempt, appended behind the delivery worker: the stage completes
+     * when they are committed (or their failure is logged and counted), and only then does the message leave
+     * the spool.
+     */
     @Override
-    public void relayedAll(SpooledMessage message, List<RecipientResult> results) {
-        append(results.stream().<AuditEvent>map(r -> RecipientOutcome.delivered(message.id(),
-                message.envelope().sender(), r.recipient(), r.reply())).toList());
+    public CompletionStage<Void> relayedAll(SpooledMessage message, List<RecipientResult> results) {
+        List<AuditEvent> events = delivered(message, results);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            append(events); // part of the caller's transaction: never shared with others
+            return CompletableFuture.completedFuture(null);
+        }
+        return outcomes.submit(events).exceptionally(e -> {
+            failed(events, e);
+            return null;
+        });
+    }
+
+    /**
+     * After a crash: the {@code delivered} entries of these recipients that the log does not have yet (the run
+     * ended before the batch holding them was committed). An entry is there when one about the same message
+     * has the same details.
+     */
+    @Override
+    public void relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
+        try {
+            Set<String> recorded = history.apply(message.id()).stream()
+                    .filter(e -> e.type().equals(EventType.DELIVERED.code())).map(LogEntry::details)
+                    .collect(Collectors.toSet());
+            List<AuditEvent> missing = delivered(message, results).stream()
+                    .filter(e -> !recorded.contains(CanonicalJson.write(e.details()))).toList();
+            if (!missing.isEmpty()) {
+                log.info("Writing the {} delivered entr{} of {} that the run before did not record", missing.size(),
+                        missing.size() == 1 ? "y" : "ies", message.id());
+                append(missing);
+            }
+        } catch (RuntimeException e) {
+            log.error("Cannot tell which delivered entries of {} the run before recorded", message.id(), e);
+        }
+    }
+
+    private static List<AuditEvent> delivered(SpooledMessage message, List<RecipientResult> results) {
+        return results.stream().<AuditEvent>map(r -> RecipientOutcome.delivered(message.id(),
+                message.envelope().sender(), r.recipient(), r.reply())).toList();
     }
 
     @Override
     public void deferred(SpooledMessage message, RecipientResult result, Instant nextAttempt) {
-        append(RecipientOutcome.deferred(message.id(), message.envelope().sender(), result.recipient(),
+        appendInTurn(RecipientOutcome.deferred(message.id(), message.envelope().sender(), result.recipient(),
                 result.reply(), nextAttempt));
     }
 
     @Override
     public void bounced(SpooledMessage message, RecipientResult result) {
-        append(RecipientOutcome.bounced(message.id(), message.envelope().sender(), result.recipient(),
+        appendInTurn(RecipientOutcome.bounced(message.id(), message.envelope().sender(), result.recipient(),
                 result.reply()));
     }
 
     @Override
     public void dsnQueued(SpooledMessage original, String dsnId, MailAddress to) {
-        append(new NoticeQueued(original.id(), original.envelope().sender(), dsnId, "dsn", to));
+        appendInTurn(new NoticeQueued(original.id(), original.envelope().sender(), dsnId, "dsn", to));
     }
 
-    private void append(AuditEvent event) {
-        append(List.of(event));
+    /**
+     * Appends after the outcomes queued before it, so that a message's entries keep the order of its events, and
+     * returns once it is committed (or its failure logged and counted): these rarer outcomes keep the message in
+     * the spool or queue a notice, and are not told again after a crash.
+     */
+    private void appendInTurn(AuditEvent event) {
+        List<AuditEvent> events = List.of(event);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            append(events);
+            return;
+        }
+        try {
+            outcomes.submit(events).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            failed(events, e.getCause());
+        }
     }
 
+    /** Appends on the calling thread (in the caller's transaction, if any); a failure is logged and counted. */
     private void append(List<AuditEvent> events) {
         try {
-            if (TransactionSynchronizationManager.isActualTransactionActive()) {
-                decisionLog.appendAll(events); // part of the caller's transaction: never shared with others
-            } else {
-                outcomes.submit(events);
-            }
+            decisionLog.appendAll(events);
         } catch (RuntimeException e) {
-            failures.increment(events.size());
-            log.error("Cannot write the {} entry of {} to the decision log", events.get(0).type().code(),
-                    events.get(0).queue().orElse("-"), e);
+            failed(events, e);
         }
+    }
+
+    private void failed(List<AuditEvent> events, Throwable e) {
+        failures.increment(events.size());
+        log.error("Cannot write the {} entry of {} to the decision log", events.get(0).type().code(),
+                events.get(0).queue().orElse("-"), e);
+    }
+
+    /** Appends what is still queued behind the delivery workers (at shutdown, after the delivery queue closed). */
+    @Override
+    public void close() {
+        outcomes.close();
     }
 }

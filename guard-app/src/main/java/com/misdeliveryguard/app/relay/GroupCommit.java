@@ -1,6 +1,5 @@
 package com.misdeliveryguard.app.relay;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,7 @@ import java.util.function.Predicate;
  * the others — unless {@code failsAll} says the failure would fail any write (no database connection),
  * which then fails the whole batch at once instead of trying each item into the same wall.
  *
- * <p>Where nobody waits for the write but the submitter itself, the writer may {@link #lingering linger}:
- * wait a few milliseconds for more items before it writes, so that a commit is shared by more of them.
+ * <p>Where nobody needs to wait for the write, {@link WriteBehind} gathers larger batches on a thread of its own.
  *
  * @param <T> one thread's work
  */
@@ -30,19 +28,12 @@ public final class GroupCommit<T> {
     private final Predicate<RuntimeException> failsAll;
     private final int maxBatch;
     private final Object lock = new Object();
-    /**
-     * The linger of the writes that follow a delivery (its {@code delivered} entries, the sender history): the
-     * upstream has answered and only the delivery worker waits, so its commit may wait for the workers that finish
-     * within these milliseconds (ADR 0014).
-     */
-    public static final Duration AFTER_DELIVERY = Duration.ofMillis(10);
-
     private final ArrayDeque<Pending<T>> queued = new ArrayDeque<>();
     private boolean writing;
     private volatile Consumer<Integer> batchSizes = n -> { };
-    private volatile long lingerNanos;
 
-    private record Pending<T>(T item, CompletableFuture<Void> done) {
+    /** An item and the future its write completes. */
+    record Pending<T>(T item, CompletableFuture<Void> done) {
     }
 
     /**
@@ -65,19 +56,6 @@ public final class GroupCommit<T> {
     }
 
     /**
-     * The writer waits up to {@code linger} (or until a full batch is queued) before it takes its batch.
-     * Every submitter then waits that much longer for its write: only for writes whose submitters are not
-     * holding anyone up (not before an SMTP reply).
-     */
-    public GroupCommit<T> lingering(Duration linger) {
-        if (linger.isNegative()) {
-            throw new IllegalArgumentException("linger must not be negative");
-        }
-        this.lingerNanos = linger.toNanos();
-        return this;
-    }
-
-    /**
      * Writes {@code item} together with what other threads submit meanwhile; returns once it is written. An
      * interrupt does not end the wait (the item is queued and may be written): it is kept for the caller.
      */
@@ -86,9 +64,6 @@ public final class GroupCommit<T> {
         boolean interrupted = false;
         synchronized (lock) {
             queued.addLast(mine);
-            if (queued.size() >= maxBatch) {
-                lock.notifyAll(); // a lingering writer has a full batch
-            }
         }
         while (!mine.done().isDone()) {
             List<Pending<T>> batch = new ArrayList<>();
@@ -105,7 +80,6 @@ public final class GroupCommit<T> {
                     continue;
                 }
                 writing = true;
-                interrupted |= linger();
                 while (!queued.isEmpty() && batch.size() < maxBatch) {
                     batch.add(queued.pollFirst());
                 }
@@ -135,21 +109,16 @@ public final class GroupCommit<T> {
         }
     }
 
-    /** Holding the lock as the writer: waits up to the linger for a full batch; whether it was interrupted. */
-    private boolean linger() {
-        long deadline = System.nanoTime() + lingerNanos;
-        for (long left = lingerNanos; left > 0 && queued.size() < maxBatch; left = deadline - System.nanoTime()) {
-            try {
-                lock.wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void writeBatch(List<Pending<T>> batch) {
         batchSizes.accept(batch.size());
+        writeBatch(batch, write, failsAll);
+    }
+
+    /**
+     * Writes a batch and completes each item's future: the batch in one write, or, when that fails, each item
+     * alone — unless {@code failsAll} says no write could succeed now. Shared with {@link WriteBehind}.
+     */
+    static <T> void writeBatch(List<Pending<T>> batch, Consumer<List<T>> write, Predicate<RuntimeException> failsAll) {
         try {
             write.accept(batch.stream().map(Pending::item).toList());
             batch.forEach(p -> p.done().complete(null));

@@ -3,7 +3,6 @@ package com.misdeliveryguard.app.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,31 +78,6 @@ class GroupCommitTest {
         }
         assertThat(writes).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(3));
         assertThat(writes.stream().mapToInt(List::size).sum()).isEqualTo(15);
-    }
-
-    @Test
-    void aLingeringWriterWaitsForMoreItemsAndWritesAsSoonAsItsBatchIsFull() throws Exception {
-        GroupCommit<String> group = new GroupCommit<>(2, this::slowWrite, e -> false).lingering(Duration.ofMinutes(1));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> first = pool.submit(() -> group.submit("first"));
-            Thread.sleep(300); // without the linger "first" would be written by now
-            assertThat(writes).isEmpty();
-            Future<?> second = pool.submit(() -> group.submit("second"));
-            first.get(10, TimeUnit.SECONDS);
-            second.get(10, TimeUnit.SECONDS);
-            assertThat(writes).containsExactly(List.of("first", "second"));
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
-    void aLingeringWriterWritesWhatItHasWhenTheLingerIsOver() {
-        GroupCommit<String> group = new GroupCommit<>(64, this::slowWrite, e -> false)
-                .lingering(Duration.ofMillis(50));
-        group.submit("alone");
-        assertThat(writes).containsExactly(List.of("alone"));
     }
 
     private static List<Future<?>> submitAll(GroupCommit<String> group, int n,

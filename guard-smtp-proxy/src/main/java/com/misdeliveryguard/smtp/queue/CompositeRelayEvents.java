@@ -5,6 +5,8 @@ import com.misdeliveryguard.smtp.delivery.RecipientResult;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import com.misdeliveryguard.core.message.MessageFacts;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,9 +48,21 @@ final class CompositeRelayEvents implements RelayEvents {
         each(l -> l.relayed(message, result));
     }
 
+    /** Completes when every listener has recorded them; a listener that failed is logged and not waited for. */
     @Override
-    public void relayedAll(SpooledMessage message, java.util.List<RecipientResult> results) {
-        each(l -> l.relayedAll(message, results));
+    public CompletionStage<Void> relayedAll(SpooledMessage message, List<RecipientResult> results) {
+        List<CompletableFuture<Void>> recorded = new java.util.ArrayList<>();
+        each(l -> recorded.add(l.relayedAll(message, results).toCompletableFuture().exceptionally(e -> {
+            log.error("Relay event listener {} could not record the delivery of {}", l.getClass().getSimpleName(),
+                    message.id(), e);
+            return null;
+        })));
+        return CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public void relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
+        each(l -> l.relayedEarlier(message, results));
     }
 
     @Override

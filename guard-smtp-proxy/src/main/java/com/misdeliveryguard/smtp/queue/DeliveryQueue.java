@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +80,11 @@ public final class DeliveryQueue implements AutoCloseable {
     /** Messages in outgoing/ whose move there is not known to be synced yet ({@link #enqueueUnsynced}). */
     private final Set<String> unsynced = ConcurrentHashMap.newKeySet();
     /**
+     * Messages a previous run left in {@code outgoing/} or {@code deferred/}: at their first attempt the listeners
+     * are told again which recipients the journal says were relayed ({@link RelayEvents#relayedEarlier}).
+     */
+    private final Set<String> earlierRun = ConcurrentHashMap.newKeySet();
+    /**
      * Recipients the upstream accepted whose result could not be written to the journal (disk full):
      * written before the message's next attempt, so that they are never sent again while this process
      * lives. Only a crash before that write loses them (one duplicate, as after any crash in flight).
@@ -126,6 +133,8 @@ public final class DeliveryQueue implements AutoCloseable {
      * time its journal says. {@code incoming/} is the intake's business (see {@link GuardIntake#recover}).
      */
     public void resume(Map<QueueState, List<String>> recovered) {
+        earlierRun.addAll(recovered.getOrDefault(QueueState.DEFERRED, List.of()));
+        earlierRun.addAll(recovered.getOrDefault(QueueState.OUTGOING, List.of()));
         for (String id : recovered.getOrDefault(QueueState.DEFERRED, List.of())) {
             try {
                 deferred.put(id, spool.journal(QueueState.DEFERRED, id).nextAttempt().orElse(clock.instant()));
@@ -386,14 +395,25 @@ public final class DeliveryQueue implements AutoCloseable {
             retryLater(id);
             return;
         }
+        if (earlierRun.remove(id) && !journal.relayed().isEmpty()) {
+            events.relayedEarlier(message, journal.relayed().entrySet().stream()
+                    .map(r -> new RecipientResult(r.getKey(), RecipientResult.Outcome.RELAYED, r.getValue())).toList());
+        }
         List<MailAddress> pending = journal.pending(message.envelope().recipients());
+        CompletionStage<Void> recorded = CompletableFuture.completedFuture(null);
         if (!pending.isEmpty()) {
-            DeliveryReport report = deliver(message, pending);
-            if (!settle(message, journal, report)) {
+            Optional<CompletionStage<Void>> settled = settle(message, journal, deliver(message, pending));
+            if (settled.isEmpty()) {
                 return;
             }
+            recorded = settled.get();
         }
-        finish(id);
+        CompletableFuture<Void> written = recorded.toCompletableFuture();
+        if (written.isDone()) {
+            finish(id);
+        } else {
+            written.whenComplete((done, failed) -> finishWhenRecorded(id));
+        }
     }
 
     /**
@@ -435,8 +455,13 @@ public final class DeliveryQueue implements AutoCloseable {
                 a -> removed.contains(ContactAddresses.key(a)) ? Optional.empty() : Optional.of(a));
     }
 
-    /** Records the report and acts on it; false when the message stays (deferred or unrecordable). */
-    private boolean settle(SpooledMessage message, DeliveryJournal.State journal, DeliveryReport report) {
+    /**
+     * Records the report and acts on it. Returns, when every recipient has its final result, the stage that
+     * completes once the listeners have recorded the relayed ones; empty when the message stays (deferred or
+     * unrecordable).
+     */
+    private Optional<CompletionStage<Void>> settle(SpooledMessage message, DeliveryJournal.State journal,
+            DeliveryReport report) {
         String id = message.id();
         Map<MailAddress, String> relayed = new LinkedHashMap<>();
         Map<MailAddress, String> bounced = new LinkedHashMap<>();
@@ -474,29 +499,28 @@ public final class DeliveryQueue implements AutoCloseable {
                     + "before the next attempt, which does not send to them again", id, relayed.size(), e);
             unrecorded.put(id, report.results().stream().filter(r -> relayed.containsKey(r.recipient())).toList());
             retryLater(id);
-            return false;
+            return Optional.empty();
         }
         List<RecipientResult> accepted = report.results().stream().filter(r -> relayed.containsKey(r.recipient()))
                 .toList();
-        if (!accepted.isEmpty()) {
-            events.relayedAll(message, accepted);
-        }
+        CompletionStage<Void> recorded = accepted.isEmpty() ? CompletableFuture.completedFuture(null)
+                : events.relayedAll(message, accepted);
         if (!failed.isEmpty()) {
             if (!bounce(message, failed)) {
                 retryLater(id);
-                return false;
+                return Optional.empty();
             }
             try {
                 spool.recordRelayed(QueueState.OUTGOING, id, Map.of(), bounced);
             } catch (IOException e) {
                 log.error("Cannot record the failures of {}; they will be retried (possible second DSN)", id, e);
                 retryLater(id);
-                return false;
+                return Optional.empty();
             }
             failed.forEach(r -> events.bounced(message, r));
         }
         if (temporary.isEmpty()) {
-            return true;
+            return Optional.of(recorded);
         }
         try {
             spool.recordDeferred(QueueState.OUTGOING, id, attempts, next.get(), temporary.get(0).reply());
@@ -507,7 +531,7 @@ public final class DeliveryQueue implements AutoCloseable {
             log.error("Cannot defer {}; it stays in outgoing and is tried again", id, e);
             retryLater(id);
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Writes the results remembered by a failed journal write; false while that still fails. */
@@ -523,7 +547,7 @@ public final class DeliveryQueue implements AutoCloseable {
             SpooledMessage message = spool.read(QueueState.OUTGOING, id);
             unrecorded.remove(id);
             log.info("Recorded the remembered delivery results of {}", id);
-            events.relayedAll(message, accepted);
+            events.relayedAll(message, accepted); // the message stays until its next attempt finishes it
             return true;
         } catch (IOException e) {
             log.warn("Still cannot record the delivery results of {}; nothing is sent until they are recorded", id);
@@ -533,6 +557,19 @@ public final class DeliveryQueue implements AutoCloseable {
 
     private void retryLater(String id) {
         stuck.put(id, clock.instant().plus(retry.minimalBackoff()));
+    }
+
+    /**
+     * Removes a delivered message once the listeners have recorded its deliveries (they write behind, in batches;
+     * ADR 0014), on a delivery worker, so that the listener's writer does not wait for the file system — or on the
+     * writer's thread when the workers have stopped (shutting down).
+     */
+    private void finishWhenRecorded(String id) {
+        try {
+            workers.execute(() -> finish(id));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            finish(id);
+        }
     }
 
     private void finish(String id) {

@@ -5,6 +5,8 @@ import com.misdeliveryguard.smtp.delivery.RecipientResult;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import com.misdeliveryguard.core.message.MessageFacts;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 
 /**
@@ -32,9 +34,23 @@ public interface RelayEvents {
     /**
      * The upstream accepted these recipients in one attempt (told once per attempt, so that a listener
      * can record them together); by default {@link #relayed} for each.
+     *
+     * @return completes when the listener has recorded them: a delivered message leaves the spool only
+     *         then, so that one whose records a crash cut short is still there to be told again
+     *         ({@link #relayedEarlier}). A listener that records on the calling thread returns a completed
+     *         stage; one that cannot record completes it all the same (the failure is its own to log).
      */
-    default void relayedAll(SpooledMessage message, java.util.List<RecipientResult> results) {
+    default CompletionStage<Void> relayedAll(SpooledMessage message, java.util.List<RecipientResult> results) {
         results.forEach(r -> relayed(message, r));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * A message found in the spool at start-up whose journal says the upstream accepted these recipients in
+     * an earlier run: the listener records whatever of them it has not recorded yet (the run may have ended
+     * before their records were written), and nothing twice.
+     */
+    default void relayedEarlier(SpooledMessage message, java.util.List<RecipientResult> results) {
     }
 
     /** A temporary failure; the next attempt is scheduled. */

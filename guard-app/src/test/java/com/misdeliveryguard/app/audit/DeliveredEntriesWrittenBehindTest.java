@@ -1,0 +1,101 @@
+package com.misdeliveryguard.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.misdeliveryguard.core.audit.CanonicalJson;
+import com.misdeliveryguard.core.audit.LogEntry;
+import com.misdeliveryguard.core.audit.RecipientDescriber;
+import com.misdeliveryguard.core.mail.Envelope;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
+import com.misdeliveryguard.directory.testing.TestDatabase;
+import com.misdeliveryguard.smtp.delivery.RecipientResult;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code delivered} entries are appended behind the delivery workers, in batches (ADR 0014); after a crash
+ * the recipients a message's journal says were relayed are told again, and only those the log lacks are added.
+ */
+class DeliveredEntriesWrittenBehindTest {
+
+    private static final MailAddress BOB = MailAddress.of("bob@example.org");
+    private static final MailAddress CAROL = MailAddress.of("carol@example.org");
+
+    @TempDir
+    Path dataDir;
+    private TestDatabase database;
+    private AuditFixture fixture;
+    private AuditRelayListener listener;
+
+    @BeforeEach
+    void start() {
+        database = TestDatabase.h2();
+        fixture = new AuditFixture(database.dataSource(), dataDir, 1000);
+        listener = new AuditRelayListener(fixture.log, RecipientDescriber.NONE, fixture.queries::history,
+                new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void stop() {
+        listener.close();
+        database.close();
+    }
+
+    @Test
+    void theDeliveriesOfSeveralWorkersAreAppendedTogetherAndEachStageCompletesWhenItsEntriesAreCommitted()
+            throws Exception {
+        List<CompletableFuture<Void>> stages = List.of("Q1", "Q2", "Q3").stream()
+                .map(id -> listener.relayedAll(message(id), List.of(relayed(BOB, "250 ok " + id))).toCompletableFuture())
+                .toList();
+        CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        List<LogEntry> entries = fixture.queries.history("Q1");
+        assertThat(entries).extracting(LogEntry::type).containsExactly("delivered");
+        assertThat(fixture.queries.history("Q3")).hasSize(1);
+        assertThat(fixture.log.head().lastSeq()).isEqualTo(3);
+        assertThat(fixture.chainCheck.verify().intact()).isTrue();
+    }
+
+    @Test
+    void afterACrashOnlyTheDeliveriesTheLogLacksAreAppendedAndNothingTwice() throws Exception {
+        listener.relayedAll(message("Q1"), List.of(relayed(BOB, "250 ok A1"))).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        listener.relayedEarlier(message("Q1"), List.of(relayed(BOB, "250 ok A1"), relayed(CAROL, "250 ok A2")));
+        listener.relayedEarlier(message("Q1"), List.of(relayed(BOB, "250 ok A1"), relayed(CAROL, "250 ok A2")));
+
+        List<LogEntry> delivered = fixture.queries.history("Q1");
+        assertThat(delivered).extracting(e -> CanonicalJson.parseObject(e.details()).get("recipient"))
+                .containsExactly("bob@example.org", "carol@example.org");
+    }
+
+    @Test
+    void aBounceToldAfterADeliveryOfTheSameMessageFollowsItInTheLog() {
+        listener.relayedAll(message("Q1"), List.of(relayed(BOB, "250 ok")));
+        listener.bounced(message("Q1"), new RecipientResult(CAROL, RecipientResult.Outcome.PERMANENT_FAILURE,
+                "550 no such user"));
+
+        assertThat(fixture.queries.history("Q1")).extracting(LogEntry::type).containsExactly("delivered", "bounced");
+    }
+
+    private static RecipientResult relayed(MailAddress to, String reply) {
+        return new RecipientResult(to, RecipientResult.Outcome.RELAYED, reply);
+    }
+
+    private static SpooledMessage message(String id) {
+        return new SpooledMessage(id, new Envelope(ReversePath.of(MailAddress.of("alice@example.com")),
+                List.of(BOB, CAROL), Optional.empty(), "127.0.0.1", "client.test", false, true,
+                Instant.parse("2026-12-07T09:00:00Z")), 100, "0".repeat(64), SpooledMessage.Origin.SMTP);
+    }
+}
