@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.audit;
 
+import com.misdeliveryguard.app.relay.DatabaseUnreachable;
 import com.misdeliveryguard.app.relay.WriteBehind;
 import com.misdeliveryguard.core.audit.AuditEvent;
 import com.misdeliveryguard.core.audit.CanonicalJson;
@@ -32,7 +33,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -67,7 +67,7 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
         // the outcomes of the delivery workers, appended behind them in batches (one transaction each, ADR 0014)
         this.outcomes = new WriteBehind<List<AuditEvent>>("audit-outcomes", WriteBehind.AFTER_DELIVERY,
                 WriteBehind.MAX_BATCH, batch -> decisionLog.appendAll(batch.stream().flatMap(List::stream).toList()),
-                CannotCreateTransactionException.class::isInstance);
+                DatabaseUnreachable.INSTANCE);
     }
 
     /** Last of the intake records: appending locks the chain's head until the intake's transaction ends. */

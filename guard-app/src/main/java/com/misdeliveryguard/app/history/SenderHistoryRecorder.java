@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.history;
 
+import com.misdeliveryguard.app.relay.DatabaseUnreachable;
 import com.misdeliveryguard.app.relay.WriteBehind;
 import com.misdeliveryguard.core.history.Delivery;
 import com.misdeliveryguard.core.history.SenderHistory;
@@ -8,9 +9,6 @@ import com.misdeliveryguard.directory.history.JdbcSenderHistory;
 import com.misdeliveryguard.smtp.delivery.RecipientResult;
 import com.misdeliveryguard.smtp.queue.RelayEvents;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,18 +42,7 @@ final class SenderHistoryRecorder implements RelayEvents, AutoCloseable {
         this.clock = clock;
         // written behind the delivery workers, in batches of what they finish meanwhile (one transaction each)
         this.deliveries = new WriteBehind<>("sender-history", WriteBehind.AFTER_DELIVERY, WriteBehind.MAX_BATCH,
-                history::recordEach, SenderHistoryRecorder::unreachable);
-    }
-
-    /** A failure that would fail any write (no connection to the database): no use trying each delivery alone. */
-    private static boolean unreachable(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+                history::recordEach, DatabaseUnreachable.INSTANCE);
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,7 +48,7 @@ final class TransactionalIntakeRecords implements IntakeRecords {
         this.inOneTransaction = batch -> transactions.executeWithoutResult(status ->
                 batch.forEach(c -> all.forEach(r -> r.commit(c.message(), c.facts(), c.verdict()))));
         this.group = new GroupCommit<Checked>(MAX_BATCH, inOneTransaction,
-                CannotCreateTransactionException.class::isInstance).measuring(batches::record);
+                DatabaseUnreachable.INSTANCE).measuring(batches::record);
     }
 
     @Override
