@@ -547,7 +547,8 @@ public final class DeliveryQueue implements AutoCloseable {
             SpooledMessage message = spool.read(QueueState.OUTGOING, id);
             unrecorded.remove(id);
             log.info("Recorded the remembered delivery results of {}", id);
-            events.relayedAll(message, accepted); // the message stays until its next attempt finishes it
+            // not waited for: a crash before the listeners' writers commit these loses their entries
+            events.relayedAll(message, accepted);
             return true;
         } catch (IOException e) {
             log.warn("Still cannot record the delivery results of {}; nothing is sent until they are recorded", id);
