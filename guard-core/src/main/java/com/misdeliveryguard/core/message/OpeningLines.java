@@ -68,11 +68,23 @@ final class OpeningLines {
         if (line.length() > 300) {
             return false;
         }
-        if (MARKER.matcher(line).matches() || ATTRIBUTION.matcher(line).matches()) {
+        // each pattern is tried only on lines that can match it (first or last character), not on every line:
+        // the attribution pattern begins with ".*" and backtracks through the whole line
+        if (line.isEmpty()) {
+            return false;
+        }
+        char first = line.charAt(0);
+        char last = line.charAt(line.length() - 1);
+        if ((first == '-' || first == 'b' || first == 'B' || first == '転') && MARKER.matcher(line).matches()
+                || (last == ':' || last == '：') && ATTRIBUTION.matcher(line).matches()) {
             return true;
         }
-        return OUTLOOK_FROM.matcher(line).matches()
+        return mayStartOutlookHeader(line) && OUTLOOK_FROM.matcher(line).matches()
                 && nextNonEmpty(lines, index).filter(next -> OUTLOOK_SENT.matcher(next).matches()).isPresent();
+    }
+
+    private static boolean mayStartOutlookHeader(String line) {
+        return line.regionMatches(true, 0, "from", 0, 4) || line.startsWith("差出人") || line.startsWith("送信者");
     }
 
     private static Optional<String> nextNonEmpty(String[] lines, int index) {
