@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * in one write (one transaction). A failed batch is written again item by item, as {@link GroupCommit}
  * does, unless {@code failsAll} says that no write could succeed now.
  *
- * <p>Since with {@code WRITE_DELAY=0} every commit of the embedded database writes each page it changed,
- * a batch of a hundred deliveries costs little more than a batch of one. What depends on an item being
+ * <p>Since with {@code WRITE_DELAY=0} every commit of the embedded database writes each page it changed (and the
+ * pages above it), one batch of a hundred deliveries writes far fewer pages than a hundred batches of one. What depends on an item being
  * written (removing the delivered message from the spool) waits for its future, not the submitter.
  *
  * <p>{@link #close} writes what is queued and stops the thread; an item submitted after that is written on
