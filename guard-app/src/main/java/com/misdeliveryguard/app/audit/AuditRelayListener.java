@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -208,7 +209,7 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
         }
         try {
             outcomes.submit(events).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             failed(events, e.getCause());
         }
     }

@@ -5,6 +5,7 @@ import com.misdeliveryguard.smtp.delivery.RecipientResult;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import com.misdeliveryguard.core.message.MessageFacts;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.Optional;
@@ -51,7 +52,7 @@ final class CompositeRelayEvents implements RelayEvents {
     /** Completes when every listener has recorded them; a listener that failed is logged and not waited for. */
     @Override
     public CompletionStage<Void> relayedAll(SpooledMessage message, List<RecipientResult> results) {
-        List<CompletableFuture<Void>> recorded = new java.util.ArrayList<>();
+        List<CompletableFuture<Void>> recorded = new ArrayList<>();
         each(l -> recorded.add(l.relayedAll(message, results).toCompletableFuture().exceptionally(e -> {
             log.error("Relay event listener {} could not record the delivery of {}", l.getClass().getSimpleName(),
                     message.id(), e);
