@@ -5,6 +5,7 @@ Run through bench/run (which builds the jar and installs Postfix's tools when mi
 docs/benchmarks.md, "Guard and Postfix side by side". Standard library only.
 """
 import argparse
+import base64
 import itertools
 import json
 import os
@@ -27,6 +28,10 @@ RECIPIENT = "rcpt@" + RECIPIENT_DOMAIN
 # the guard's JVM flags: the argument file that README's "Memory" section documents for production and ./run uses
 JVM_OPTIONS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "jvm.options")
 DEFAULT_GUARD_JVM = "@" + JVM_OPTIONS
+# the auditor the harness reads the decision log as (--kill9): password "bench", bcrypt with cost 4
+AUDITOR = "bench-auditor"
+AUDITOR_PASSWORD = "bench"
+AUDITOR_HASH = "$2a$04$yqwjs4FbstaUytF8mcu/cuGnN/.lVdSbbPNJwvbJt60nd7v1HR9J6"
 
 
 def log(*parts):
@@ -277,7 +282,9 @@ class Guard:
                 "--guard.upstream.host=127.0.0.1", f"--guard.upstream.port={sink_port}",
                 "--guard.internal-domains=example.co.jp", f"--guard.directory.import={directory}",
                 "--guard.policy.mode=enforce", "--guard.policy.rules.external-attachment.enabled=true",
-                "--guard.smtp.max-connections-per-client=500", "--guard.smtp.max-connections=600"]
+                "--guard.smtp.max-connections-per-client=500", "--guard.smtp.max-connections=600",
+                f"--guard.audit.users[0].name={AUDITOR}", f"--guard.audit.users[0].password-hash={AUDITOR_HASH}",
+                "--guard.audit.users[0].roles[0]=AUDITOR"]
         if delivery_workers:
             cmd.append(f"--guard.delivery.workers={delivery_workers}")
         cmd += list(self.extra)
@@ -493,7 +500,8 @@ def kill9_under_load(guard, sink, message):
         while sending.is_set():
             ident = f"k9-{next(numbers)}".encode()
             try:
-                if send_one(guard.port, b"X-Bench-Id: " + ident + b"\r\n" + message):
+                if send_one(guard.port, b"X-Bench-Id: " + ident + b"\r\nMessage-ID: <" + ident + b"@bench>\r\n"
+                            + message):
                     acknowledged.append(ident)
             except OSError:
                 return
@@ -528,7 +536,71 @@ def kill9_under_load(guard, sink, message):
             f"kill cut their 250 off), {twice} delivered twice — "
             f"{'nothing lost' if not missing else 'LOST: ' + ' '.join(missing[:20])}")
     log(line)
-    return restarted, line, not missing
+    logged, log_line = decision_log_holds(restarted, seen)
+    log(log_line)
+    return restarted, line + "\n\n" + log_line, not missing and logged
+
+
+def audit_api(guard, path):
+    request = urllib.request.Request(f"http://127.0.0.1:{guard.web}{path}")
+    token = base64.b64encode(f"{AUDITOR}:{AUDITOR_PASSWORD}".encode()).decode()
+    request.add_header("Authorization", "Basic " + token)
+    with urllib.request.urlopen(request, timeout=120) as r:
+        return json.load(r)
+
+
+def decision_log(guard):
+    """Every entry of the guard's decision log, through GET /api/v1/audit/entries (newest first, 500 a page)."""
+    entries, before = [], None
+    while True:
+        page = audit_api(guard, "/api/v1/audit/entries?size=500" + (f"&before={before}" if before else ""))
+        entries += page["entries"]
+        before = page.get("older")
+        if before is None or not page["entries"]:
+            return entries
+
+
+def decision_log_holds(guard, seen):
+    """After the kill -9 and the restart: the chain verifies, and every message the sink took (by its Message-ID
+    k9-N@bench) has exactly one received and one verdict entry and as many delivered entries as the sink took it
+    (at least one): the 250 followed the intake's records, and a delivered message left the spool only after its
+    delivered entry (or the restart wrote the entry the crash cut off). Waits up to 60 s for the writers behind the
+    delivery workers. Returns whether all holds, and a line to print."""
+    deadline = time.monotonic() + 60
+    while True:
+        entries = decision_log(guard)
+        queue_of, received, verdicts, delivered = {}, {}, {}, {}
+        for e in entries:
+            queue = e.get("queue")
+            if e["type"] == "received" and e["details"].get("messageId", "").endswith("@bench"):
+                ident = e["details"]["messageId"][:-len("@bench")]
+                queue_of[ident] = queue
+                received[ident] = received.get(ident, 0) + 1
+            elif e["type"] == "verdict":
+                verdicts[queue] = verdicts.get(queue, 0) + 1
+            elif e["type"] == "delivered":
+                delivered[queue] = delivered.get(queue, 0) + 1
+        problems = []
+        for raw, times in seen.items():
+            ident = raw.decode()
+            queue = queue_of.get(ident)
+            if queue is None:
+                problems.append(f"{ident}: no received entry")
+            elif received[ident] != 1 or verdicts.get(queue, 0) != 1:
+                problems.append(f"{ident}: {received[ident]} received, {verdicts.get(queue, 0)} verdict entries")
+            elif not 1 <= delivered.get(queue, 0) <= times:
+                problems.append(f"{ident}: {delivered.get(queue, 0)} delivered entries, at the sink {times} time(s)")
+        if not problems or time.monotonic() > deadline:
+            break
+        time.sleep(2)
+    verification = audit_api(guard, "/api/v1/audit/verify")
+    intact = verification["intact"] is True
+    line = (f"decision log after the restart: {len(entries)} entries, chain "
+            f"{'intact' if intact else 'BROKEN: ' + json.dumps(verification.get('firstBreak'))}; of the {len(seen)} "
+            f"messages at the sink, {len(seen) - len(problems)} have one received entry, one verdict entry and a "
+            f"delivered entry per delivery"
+            + ("" if not problems else " — MISSING: " + "; ".join(problems[:20])))
+    return intact and not problems, line
 
 
 def warm_up(relay, sink, shapes, message_files, seconds):

@@ -2,10 +2,18 @@ package com.misdeliveryguard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.misdeliveryguard.core.audit.CanonicalJson;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +29,7 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * A 250 is a promise (RFC 5321 §6.1). The guard runs in its own JVM; clients send continuously; the
@@ -28,10 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
  * 250 reaches the upstream, and duplicates are bounded by the deliveries in flight at the kill
  * (a recipient recorded as relayed in the journal is never sent again). Every message is checked by
  * the rules in shadow mode, so that the test recipients, unknown to the empty directory, are delivered.
+ *
+ * <p>The decision log (embedded H2 in the data directory, killed with the JVM) holds each delivered message once:
+ * one {@code received} and one {@code verdict} entry, even for a message whose records were committed just before a
+ * kill and which the restart checked again, and a {@code delivered} entry, even for one whose entry a kill cut off
+ * after its delivery; the chain verifies.
  */
 class KillNineLosesNothingIT {
 
     private static final Pattern MARK = Pattern.compile("X-Test-Mark: (m-[0-9]+-[0-9]+)");
+    private static final String AUDITOR_PASSWORD = "kill9-auditor";
 
     @Test
     void everyAcknowledgedMessageIsDeliveredAfterSigkill(@TempDir Path data) throws Exception {
@@ -39,7 +54,9 @@ class KillNineLosesNothingIT {
             int port = GuardProcess.freePort();
             List<String> args = List.of("--guard.upstream.host=127.0.0.1", "--guard.upstream.port=" + sink.port(),
                     "--guard.delivery.minimal-backoff=1s", "--guard.delivery.queue-run-interval=200ms",
-                    "--spring.datasource.url=jdbc:h2:mem:kill9", "--guard.policy.mode=shadow");
+                    "--guard.policy.mode=shadow", "--guard.audit.users[0].name=auditor",
+                    "--guard.audit.users[0].password-hash=" + new BCryptPasswordEncoder(4).encode(AUDITOR_PASSWORD),
+                    "--guard.audit.users[0].roles[0]=AUDITOR");
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             for (int round = 0; round < 2; round++) {
                 GuardProcess guard = GuardProcess.start(data, port, List.of("-Xmx256m"), args);
@@ -71,8 +88,63 @@ class KillNineLosesNothingIT {
                         acknowledged.size(), counts.size(), duplicates);
                 assertThat(duplicates).as("duplicates beyond deliveries in flight at the two kills").isLessThanOrEqualTo(8);
                 assertThat(restarted.output()).contains("Spool ");
+
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                        assertLoggedOnce(decisionLog(restarted), counts.keySet()));
+                assertThat(CanonicalJson.parseObject(get(restarted, "/api/v1/audit/verify"))).containsEntry("intact", true);
             }
         }
+    }
+
+    /**
+     * Each message the upstream took has one received entry (found by its subject), one verdict entry and at
+     * least one delivered entry.
+     */
+    private static void assertLoggedOnce(List<Map<String, Object>> entries, Set<String> marks) {
+        Map<String, List<String>> queuesBySubject = entries.stream().filter(e -> e.get("type").equals("received"))
+                .collect(Collectors.groupingBy(e -> String.valueOf(details(e).get("subject")),
+                        Collectors.mapping(e -> (String) e.get("queue"), Collectors.toList())));
+        Map<String, Map<Object, Long>> typesByQueue = entries.stream().filter(e -> e.get("queue") != null)
+                .collect(Collectors.groupingBy(e -> (String) e.get("queue"),
+                        Collectors.groupingBy(e -> e.get("type"), Collectors.counting())));
+        for (String mark : marks) {
+            List<String> queues = queuesBySubject.getOrDefault("load " + mark, List.of());
+            assertThat(queues).as("received entries of %s", mark).hasSize(1);
+            Map<Object, Long> types = typesByQueue.get(queues.get(0));
+            assertThat(types).as("entries of %s", mark).containsEntry("verdict", 1L);
+            assertThat(types.getOrDefault("delivered", 0L)).as("delivered entries of %s", mark).isPositive();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> details(Map<String, Object> entry) {
+        return (Map<String, Object>) entry.get("details");
+    }
+
+    /** Every entry, newest first, through the auditors' API (500 a page). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> decisionLog(GuardProcess guard) throws Exception {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        Object before = null;
+        while (true) {
+            Map<String, Object> page = CanonicalJson.parseObject(get(guard,
+                    "/api/v1/audit/entries?size=500" + (before == null ? "" : "&before=" + before)));
+            List<Map<String, Object>> found = (List<Map<String, Object>>) page.get("entries");
+            entries.addAll(found);
+            before = page.get("older");
+            if (before == null || found.isEmpty()) {
+                return entries;
+            }
+        }
+    }
+
+    private static String get(GuardProcess guard, String path) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("auditor:" + AUDITOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + guard.webPort + path)).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
     }
 
     private static Map<String, Long> delivered(SmtpSink sink) {

@@ -5,7 +5,6 @@ import com.misdeliveryguard.app.relay.WriteBehind;
 import com.misdeliveryguard.core.audit.AuditEvent;
 import com.misdeliveryguard.core.audit.CanonicalJson;
 import com.misdeliveryguard.core.audit.DecisionLog;
-import com.misdeliveryguard.core.audit.EventType;
 import com.misdeliveryguard.core.audit.LogEntry;
 import com.misdeliveryguard.core.audit.MessageReceived;
 import com.misdeliveryguard.core.audit.NoticeQueued;
@@ -85,10 +84,42 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
      */
     @Override
     public void commit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        appendIntake(intakeEvents(message, facts, verdict));
+    }
+
+    /**
+     * A message checked again (found in {@code incoming/} after a restart): its received and verdict entries without
+     * those the log has already, because the run before committed them and ended before the message left
+     * {@code incoming/}. A verdict other than the one logged (the directory changed in between) is appended: it is
+     * the one acted on now. A failure to read the log fails the commit: the message stays and is checked later.
+     */
+    @Override
+    public void recommit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        List<AuditEvent> missing = notLoggedYet(message.id(), intakeEvents(message, facts, verdict));
+        if (!missing.isEmpty()) {
+            appendIntake(missing);
+        }
+    }
+
+    private List<AuditEvent> intakeEvents(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         boolean generated = message.origin() == SpooledMessage.Origin.GUARD;
-        List<AuditEvent> events = List.of(new MessageReceived(message.id(), message.envelope(), message.size(),
-                message.sha256(), generated, facts),
-                VerdictGiven.of(message.id(), message.envelope(), facts, verdict, directory));
+        return List.of(new MessageReceived(message.id(), message.envelope(), message.size(), message.sha256(),
+                generated, facts), VerdictGiven.of(message.id(), message.envelope(), facts, verdict, directory));
+    }
+
+    /** The events the log does not hold yet: an entry about the same message of the same type with the same details. */
+    private List<AuditEvent> notLoggedYet(String queueId, List<AuditEvent> events) {
+        Set<String> logged = history.apply(queueId).stream().map(e -> e.type() + " " + e.details())
+                .collect(Collectors.toSet());
+        return events.stream().filter(e -> !logged.contains(e.type().code() + " " + CanonicalJson.write(e.details())))
+                .toList();
+    }
+
+    /**
+     * The intake's entries: appended just before the intake's transaction commits, or now outside of one; a failure
+     * is thrown (the client gets 451).
+     */
+    private void appendIntake(List<AuditEvent> events) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             appendedBeforeCommit().addAll(events);
         } else {
@@ -159,11 +190,7 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
     @Override
     public void relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
         try {
-            Set<String> recorded = history.apply(message.id()).stream()
-                    .filter(e -> e.type().equals(EventType.DELIVERED.code())).map(LogEntry::details)
-                    .collect(Collectors.toSet());
-            List<AuditEvent> missing = delivered(message, results).stream()
-                    .filter(e -> !recorded.contains(CanonicalJson.write(e.details()))).toList();
+            List<AuditEvent> missing = notLoggedYet(message.id(), delivered(message, results));
             if (!missing.isEmpty()) {
                 log.info("Writing the {} delivered entr{} of {} that the run before did not record", missing.size(),
                         missing.size() == 1 ? "y" : "ies", message.id());

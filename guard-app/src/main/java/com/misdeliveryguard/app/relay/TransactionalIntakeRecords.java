@@ -29,7 +29,16 @@ final class TransactionalIntakeRecords implements IntakeRecords {
 
     static final int MAX_BATCH = 64;
 
-    private record Checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+    /** @param again checked again after a restart: {@link IntakeRecords#recommit} */
+    private record Checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict, boolean again) {
+
+        void into(IntakeRecords records) {
+            if (again) {
+                records.recommit(message, facts, verdict);
+            } else {
+                records.commit(message, facts, verdict);
+            }
+        }
     }
 
     private final List<IntakeRecords> records;
@@ -46,18 +55,27 @@ final class TransactionalIntakeRecords implements IntakeRecords {
         DistributionSummary batches = DistributionSummary.builder("guard.intake.commit.batch")
                 .description("Messages whose records were committed in one transaction").register(registry);
         this.inOneTransaction = batch -> transactions.executeWithoutResult(status ->
-                batch.forEach(c -> all.forEach(r -> r.commit(c.message(), c.facts(), c.verdict()))));
+                batch.forEach(c -> all.forEach(c::into)));
         this.group = new GroupCommit<Checked>(MAX_BATCH, inOneTransaction,
                 DatabaseUnreachable.INSTANCE).measuring(batches::record);
     }
 
     @Override
     public void commit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        commit(new Checked(message, facts, verdict, false));
+    }
+
+    @Override
+    public void recommit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        commit(new Checked(message, facts, verdict, true));
+    }
+
+    private void commit(Checked checked) {
         try {
             if (TransactionSynchronizationManager.isActualTransactionActive()) {
-                inOneTransaction.accept(List.of(new Checked(message, facts, verdict))); // joins the caller's
+                inOneTransaction.accept(List.of(checked)); // joins the caller's
             } else {
-                group.submit(new Checked(message, facts, verdict));
+                group.submit(checked);
             }
         } catch (RuntimeException e) {
             failures.increment();

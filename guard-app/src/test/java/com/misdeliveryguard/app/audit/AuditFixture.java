@@ -1,7 +1,9 @@
 package com.misdeliveryguard.app.audit;
 
 import com.misdeliveryguard.core.audit.CheckpointKey;
+import com.misdeliveryguard.core.audit.RecipientDescriber;
 import com.misdeliveryguard.core.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,5 +40,10 @@ final class AuditFixture {
         this.statistics = new AuditStatistics(log, ZONE);
         this.export = new ChainExport(log, checkpoints);
         this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** The relay path's listener over this log, without a directory (close it: it has a writer thread). */
+    AuditRelayListener relayListener() {
+        return new AuditRelayListener(log, RecipientDescriber.NONE, queries::history, new SimpleMeterRegistry());
     }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.misdeliveryguard.core.audit.CanonicalJson;
 import com.misdeliveryguard.core.audit.LogEntry;
-import com.misdeliveryguard.core.audit.RecipientDescriber;
 import com.misdeliveryguard.core.mail.Envelope;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
 import com.misdeliveryguard.directory.testing.TestDatabase;
 import com.misdeliveryguard.smtp.delivery.RecipientResult;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +40,7 @@ class DeliveredEntriesWrittenBehindTest {
     void start() {
         database = TestDatabase.h2();
         fixture = new AuditFixture(database.dataSource(), dataDir, 1000);
-        listener = new AuditRelayListener(fixture.log, RecipientDescriber.NONE, fixture.queries::history,
-                new SimpleMeterRegistry());
+        listener = fixture.relayListener();
     }
 
     @AfterEach

@@ -260,6 +260,25 @@ class StartUpReconciliationTest extends ConfirmTestBase {
         assertThat(logOf(id).stream().filter("received"::equals)).as("not checked twice").hasSize(1);
     }
 
+    @Test
+    void shouldLogOnceAMessageWhoseRecordsCommittedBeforeACrashLeftItInIncoming() throws Exception {
+        Submission m = message("記録後の再検査").to("鈴木 花子", PARTNER);
+        SpooledMessage message = spooled(m);
+        byte[] bytes;
+        try (var in = spool.openContent(QueueState.INCOMING, message.id())) {
+            bytes = in.readAllBytes();
+        }
+        assertThat(intake.recover(List.of(message.id()))).isZero();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !deliveriesOf(m).isEmpty());
+        // the state a kill leaves between the commit of the records and the move out of incoming/
+        spool.restore(message, new ByteArrayInputStream(bytes), QueueState.INCOMING, List.of());
+
+        assertThat(intake.recover(List.of(message.id()))).isZero();
+
+        assertThat(logOf(message.id()).stream().filter("received"::equals)).as("received entries").hasSize(1);
+        assertThat(logOf(message.id()).stream().filter("verdict"::equals)).as("verdict entries").hasSize(1);
+    }
+
     /** Submits a mail the guard holds and, once its sender was told, puts a copy of its bytes into {@code state}. */
     private String heldWithALocalCopy(Submission m, QueueState state) throws Exception {
         String id = submit(m, false);

@@ -122,7 +122,11 @@ public final class GuardIntake implements MessageIntake {
         try {
             // before the records: a held message's records keep what is beside its bytes too (ADR 0012)
             convertToBcc(message, verdict);
-            records.commit(message, facts, verdict);
+            if (maybeAcknowledged) {
+                records.recommit(message, facts, verdict);
+            } else {
+                records.commit(message, facts, verdict);
+            }
         } catch (IOException e) {
             return recordsFailed(message, maybeAcknowledged, new java.io.UncheckedIOException(e));
         } catch (RuntimeException e) {

@@ -11,14 +11,25 @@ import java.util.Optional;
  * {@link GuardIntake} commits them after the check and before the message moves on; a submitted
  * message gets its 250 only when this returned.
  *
- * <p>Contract: {@link #commit} is all or nothing (one transaction) and idempotent for a message
- * checked again after a restart. It throws when the records could not be committed; then nothing
- * of them is stored, the intake removes the message and the client is told to try again (451).
+ * <p>Contract: {@link #commit} and {@link #recommit} are all or nothing (one transaction). They throw when
+ * the records could not be committed; then nothing of them is stored, the intake removes the message and the
+ * client is told to try again (451), or, for a message checked again, it stays in {@code incoming/}.
  */
 @FunctionalInterface
 public interface IntakeRecords {
 
+    /** The records of a message checked for the first time (just received, or composed by the guard). */
     void commit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict);
+
+    /**
+     * The records of a message checked again: found in {@code incoming/} after a restart, or left there because its
+     * records failed before. Its records may be committed already (a crash came between the commit and the move
+     * out of {@code incoming/}): what they hold is then not added twice. By default {@link #commit}, for records
+     * that are idempotent by themselves.
+     */
+    default void recommit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        commit(message, facts, verdict);
+    }
 
     /**
      * True when the records keep this held message's bytes themselves (the application stores them in

@@ -94,13 +94,7 @@ class OutgoingSyncedBeforeSendingTest {
     }
 
     private String committed() throws IOException {
-        try (SpoolWriter writer = spool.create()) {
-            byte[] bytes = "Subject: x\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII);
-            writer.write(bytes, 0, bytes.length);
-            return writer.commit(new Envelope(ReversePath.of(MailAddress.of("alice@example.com")), List.of(BOB),
-                    Optional.empty(), "192.0.2.1", "client.test", false, false, Instant.parse("2026-12-06T09:00:00Z")),
-                    com.misdeliveryguard.smtp.spool.SpooledMessage.Origin.SMTP).id();
-        }
+        return Submitted.to(spool, List.of(BOB)).id();
     }
 
     /**

@@ -1,0 +1,124 @@
+package com.misdeliveryguard.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.misdeliveryguard.core.audit.CanonicalJson;
+import com.misdeliveryguard.core.audit.LogEntry;
+import com.misdeliveryguard.core.audit.RecipientDescriber;
+import com.misdeliveryguard.core.guard.Action;
+import com.misdeliveryguard.core.guard.Finding;
+import com.misdeliveryguard.core.guard.Severity;
+import com.misdeliveryguard.core.guard.Verdict;
+import com.misdeliveryguard.core.mail.Envelope;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
+import com.misdeliveryguard.core.message.MessageFacts;
+import com.misdeliveryguard.core.message.MessageFactsParser;
+import com.misdeliveryguard.directory.testing.TestDatabase;
+import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A message found in {@code incoming/} after a restart is checked again, and its records committed again
+ * ({@code IntakeRecords#recommit}): when a kill came after the first commit and before the message left
+ * {@code incoming/}, the decision log already has its received and verdict entries, and must not get them twice
+ * (found by {@code bench/run --kill9}: two of 397 messages were logged twice).
+ */
+class MessageCheckedAgainLoggedOnceTest {
+
+    private static final MailAddress BOB = MailAddress.of("bob@example.org");
+
+    @TempDir
+    Path dataDir;
+    private TestDatabase database;
+    private AuditFixture fixture;
+    private AuditRelayListener listener;
+
+    @BeforeEach
+    void start() {
+        database = TestDatabase.h2();
+        fixture = new AuditFixture(database.dataSource(), dataDir, 1000);
+        listener = fixture.relayListener();
+    }
+
+    @AfterEach
+    void stop() {
+        listener.close();
+        database.close();
+    }
+
+    @Test
+    void theEntriesCommittedBeforeTheCrashAreNotAppendedAgain() {
+        listener.commit(message("Q1"), facts(), Verdict.deliver());
+
+        listener.recommit(message("Q1"), facts(), Verdict.deliver());
+        listener.recommit(message("Q1"), facts(), Verdict.deliver());
+
+        assertThat(fixture.queries.history("Q1")).extracting(LogEntry::type).containsExactly("received", "verdict");
+        assertThat(fixture.chainCheck.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aVerdictOtherThanTheOneLoggedIsAppendedForItIsTheOneActedOn() {
+        listener.commit(message("Q1"), facts(), Verdict.deliver());
+
+        listener.recommit(message("Q1"), facts(), new Verdict(Action.HOLD, List.of(new Finding("unknown-recipient",
+                Severity.HIGH, Optional.of(BOB), "宛先がアドレス帳にありません。", "The recipient is not in the directory.",
+                Map.of()))));
+
+        List<LogEntry> entries = fixture.queries.history("Q1");
+        assertThat(entries).extracting(LogEntry::type).containsExactly("received", "verdict", "verdict");
+        assertThat(CanonicalJson.parseObject(entries.get(2).details())).containsEntry("action", "HOLD");
+    }
+
+    @Test
+    void aMessageWhoseRecordsTheCrashCutOffIsLoggedInFull() {
+        listener.recommit(message("Q1"), facts(), Verdict.deliver());
+
+        assertThat(fixture.queries.history("Q1")).extracting(LogEntry::type).containsExactly("received", "verdict");
+    }
+
+    @Test
+    void aNewMessageIsLoggedWithoutReadingTheLogFirst() {
+        AuditRelayListener withoutHistory = new AuditRelayListener(fixture.log, RecipientDescriber.NONE, id -> {
+            throw new AssertionError("the log was read for a message checked for the first time");
+        }, new SimpleMeterRegistry());
+        try {
+            withoutHistory.commit(message("Q2"), facts(), Verdict.deliver());
+        } finally {
+            withoutHistory.close();
+        }
+
+        assertThat(fixture.queries.history("Q2")).extracting(LogEntry::type).containsExactly("received", "verdict");
+    }
+
+    private static Optional<MessageFacts> facts() {
+        String mail = "From: alice@example.com\r\nTo: bob@example.org\r\nSubject: 見積書\r\n"
+                + "Message-ID: <q1@example.com>\r\n\r\nbody\r\n";
+        try {
+            return Optional.of(new MessageFactsParser(MessageFactsParser.Limits.defaults())
+                    .parse(new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8)), List.of(BOB)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SpooledMessage message(String id) {
+        return new SpooledMessage(id, new Envelope(ReversePath.of(MailAddress.of("alice@example.com")), List.of(BOB),
+                Optional.empty(), "127.0.0.1", "client.test", false, true, Instant.parse("2026-12-07T09:00:00Z")), 100,
+                "0".repeat(64), SpooledMessage.Origin.SMTP);
+    }
+}
