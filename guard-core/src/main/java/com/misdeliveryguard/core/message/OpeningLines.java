@@ -38,12 +38,12 @@ final class OpeningLines {
     }
 
     static String of(String text) {
-        String[] lines = text.replace('\u00a0', ' ').split("\r\n|\r|\n", -1);
+        Lines lines = new Lines(text);
         List<String> kept = new ArrayList<>();
         int chars = 0;
-        for (int i = 0; i < lines.length && kept.size() < MAX_LINES && chars < MAX_CHARS; i++) {
-            String line = lines[i].strip();
-            if (startsQuotedText(line, lines, i) || startsSignature(lines[i])) {
+        for (int i = 0; lines.has(i) && kept.size() < MAX_LINES && chars < MAX_CHARS; i++) {
+            String line = lines.get(i).strip();
+            if (startsQuotedText(line, lines, i) || startsSignature(lines.get(i))) {
                 if (line.toLowerCase(Locale.ROOT).endsWith("wrote:") && !kept.isEmpty()
                         && kept.get(kept.size() - 1).startsWith("On ")) {
                     kept.remove(kept.size() - 1); // "On <date>, <name>" wrapped before "<address> wrote:"
@@ -64,7 +64,7 @@ final class OpeningLines {
         return joined.substring(0, end);
     }
 
-    private static boolean startsQuotedText(String line, String[] lines, int index) {
+    private static boolean startsQuotedText(String line, Lines lines, int index) {
         if (line.length() > 300) {
             return false;
         }
@@ -87,14 +87,54 @@ final class OpeningLines {
         return line.regionMatches(true, 0, "from", 0, 4) || line.startsWith("差出人") || line.startsWith("送信者");
     }
 
-    private static Optional<String> nextNonEmpty(String[] lines, int index) {
-        for (int i = index + 1; i < lines.length; i++) {
-            String line = lines[i].strip();
+    private static Optional<String> nextNonEmpty(Lines lines, int index) {
+        for (int i = index + 1; lines.has(i); i++) {
+            String line = lines.get(i).strip();
             if (!line.isEmpty()) {
                 return Optional.of(line);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text's lines, split at CRLF, CR or LF (an empty last line after a final line break included), with
+     * no-break spaces as spaces; found as they are asked for, since the opening lines are at the top of a body that
+     * may be megabytes long.
+     */
+    private static final class Lines {
+
+        private final String text;
+        private final List<String> found = new ArrayList<>();
+        /** Where the first line not yet found starts; -1 after the last line. */
+        private int next;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        boolean has(int index) {
+            while (found.size() <= index && next >= 0) {
+                int end = next;
+                while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+                    end++;
+                }
+                found.add(text.substring(next, end).replace('\u00a0', ' '));
+                if (end == text.length()) {
+                    next = -1;
+                } else {
+                    next = end + (text.startsWith("\r\n", end) ? 2 : 1);
+                }
+            }
+            return index < found.size();
+        }
+
+        String get(int index) {
+            if (!has(index)) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return found.get(index);
+        }
     }
 
     /** RFC 3676 §4.3 "-- " (or "--" after trailing blanks were lost), or a separator line. */

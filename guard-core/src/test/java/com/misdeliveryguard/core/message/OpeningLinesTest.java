@@ -97,4 +97,20 @@ class OpeningLinesTest {
 
         assertThat(OpeningLines.of(text).lines()).hasSize(4);
     }
+
+    @Test
+    void shouldSplitLinesAtCrLfCrOrLfAndReadNoBreakSpacesAsSpaces() {
+        String text = "鈴木様\r\nお世話に\rなっております。\r\r\n\u00a0\u00a0\n見積書を\u00a0お送りします。\r\n--\r\n佐藤";
+
+        assertThat(OpeningLines.of(text)).isEqualTo("鈴木様\nお世話に\nなっております。\n見積書を お送りします。");
+    }
+
+    @Test
+    void shouldFindTheOwnLinesAfterAnyNumberOfQuotedOnesAndAnOutlookBlockAtTheVeryEnd() {
+        String text = "> quoted\r\n".repeat(50_000) + "鈴木様\r\n\r\n差出人: 佐藤\r\n\r\n\r\n送信日時: 2025年4月1日";
+
+        assertThat(OpeningLines.of(text)).isEqualTo("鈴木様");
+        assertThat(OpeningLines.of("鈴木様\n差出人: 佐藤\n\n")).as("no Sent line after it").isEqualTo("鈴木様\n差出人: 佐藤");
+        assertThat(OpeningLines.of("")).isEmpty();
+    }
 }

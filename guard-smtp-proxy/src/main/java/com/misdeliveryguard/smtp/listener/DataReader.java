@@ -65,6 +65,12 @@ final class DataReader {
             int segment = 0;
             int end = -1;
             for (int i = 0; i < n && end < 0; i++) {
+                if (state == State.IN_LINE) {
+                    i = special(buf, i, n); // the ordinary bytes of a line change nothing
+                    if (i == n) {
+                        break;
+                    }
+                }
                 byte b = buf[i];
                 if (b == 0 && violation == null) {
                     violation = "NUL character in message data";
@@ -137,6 +143,17 @@ final class DataReader {
         } catch (IOException e) {
             return e;
         }
+    }
+
+    /** The index of the first CR, LF or NUL at or after {@code from}, or {@code n}. */
+    private static int special(byte[] buf, int from, int n) {
+        for (int i = from; i < n; i++) {
+            byte b = buf[i];
+            if (b == '\r' || b == '\n' || b == 0) {
+                return i;
+            }
+        }
+        return n;
     }
 
     private static State next(byte b, State otherwise) {

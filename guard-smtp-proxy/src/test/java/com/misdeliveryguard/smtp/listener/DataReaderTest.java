@@ -12,6 +12,7 @@ import com.misdeliveryguard.smtp.spool.SpoolWriter;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The DATA reader unstuffs, stops exactly after CRLF.CRLF and leaves what follows in the buffer,
@@ -97,6 +100,26 @@ class DataReaderTest {
         InputStream in = new BufferedInputStream(new ByteArrayInputStream(wire));
         try (SpoolWriter writer = spool.create()) {
             assertThat(reader.read(in, writer).violation()).isEqualTo("bare CR in message data");
+        }
+        assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("NOOP\r\n");
+    }
+
+    /** Inside a line the reader skips to the next CR, LF or NUL: one in the middle of a long line is still found. */
+    @ParameterizedTest(name = "byte {0} at {1}")
+    @CsvSource({"10, 5", "10, 65540", "13, 65535", "13, 70000", "0, 65536", "0, 3"})
+    void shouldFindABareLineEndOrNulAnywhereInALongLine(int bad, int at) throws Exception {
+        Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
+        byte[] line = "x".repeat(80_000).getBytes(StandardCharsets.US_ASCII);
+        line[at] = (byte) bad;
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        wire.write("Subject: long\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        wire.write(line);
+        wire.write("\r\n.\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(wire.toByteArray()));
+        try (SpoolWriter writer = spool.create()) {
+            assertThat(reader.read(in, writer).violation())
+                    .isEqualTo(bad == 10 ? "bare LF in message data" : bad == 13 ? "bare CR in message data"
+                            : "NUL character in message data");
         }
         assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("NOOP\r\n");
     }
