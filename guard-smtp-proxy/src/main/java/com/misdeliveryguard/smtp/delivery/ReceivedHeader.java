@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Builds the trace field the guard prepends to every relayed message (RFC 5321 §4.4):
@@ -40,6 +41,8 @@ public final class ReceivedHeader {
     private static final int LINE = 78;
     private static final DateTimeFormatter RFC_5322 =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    /** Compiled once: every delivery attempt builds a header. */
+    private static final Pattern QUEUE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private String helo = "";
     private InetAddress clientAddress;
@@ -87,7 +90,7 @@ public final class ReceivedHeader {
     /** The spool id; letters, digits, dot, hyphen, underscore. */
     public ReceivedHeader queueId(String queueId) {
         Objects.requireNonNull(queueId, "queueId");
-        if (!queueId.matches("[A-Za-z0-9._-]{1,64}")) {
+        if (!QUEUE_ID.matcher(queueId).matches()) {
             throw new IllegalArgumentException("queue id must be 1-64 letters, digits, '.', '-' or '_'");
         }
         this.queueId = queueId;
