@@ -664,7 +664,8 @@ def main():
                          "passed (default 150, --quick 40)")
     ap.add_argument("--latency-only", action="store_true", help="only the single-message probes (after the warm-up)")
     ap.add_argument("--kill9", action="store_true",
-                    help="only: kill -9 the guard under load, restart it, check that every 250 reached the sink")
+                    help="only: kill -9 the guard under load, restart it, check that every 250 reached the sink and "
+                         "that the decision log holds each message at the sink once, with its delivery")
     ap.add_argument("--work", default=None, help="working directory (default: a new one under /tmp)")
     ap.add_argument("--cluster-postgres", default=None, metavar="JDBC_URL",
                     help="measure two guard instances on one PostgreSQL schema (a new one in this database), "
