@@ -26,10 +26,7 @@ public record DsnRequest(String reportingHost, String queueId, MailAddress sende
 
     public DsnRequest {
         reportingHost = HostNames.require(reportingHost, "reportingHost");
-        Objects.requireNonNull(queueId, "queueId");
-        if (!queueId.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("queue id must be 1-64 letters, digits, '.', '-' or '_'");
-        }
+        ReceivedHeader.requireQueueId(queueId);
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(arrivalDate, "arrivalDate");
         recipients = List.copyOf(recipients);

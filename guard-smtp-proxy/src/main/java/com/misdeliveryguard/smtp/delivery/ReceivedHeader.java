@@ -89,12 +89,17 @@ public final class ReceivedHeader {
 
     /** The spool id; letters, digits, dot, hyphen, underscore. */
     public ReceivedHeader queueId(String queueId) {
+        this.queueId = requireQueueId(queueId);
+        return this;
+    }
+
+    /** A queue id as the trace header and a DSN name it: 1-64 letters, digits, dot, hyphen, underscore. */
+    static String requireQueueId(String queueId) {
         Objects.requireNonNull(queueId, "queueId");
         if (!QUEUE_ID.matcher(queueId).matches()) {
             throw new IllegalArgumentException("queue id must be 1-64 letters, digits, '.', '-' or '_'");
         }
-        this.queueId = queueId;
-        return this;
+        return queueId;
     }
 
     /** The envelope recipients; named in {@code for} only when there is exactly one. */
