@@ -25,8 +25,9 @@ import org.springframework.context.event.EventListener;
  * was accepted but never checked and open the listener — never before, or every recipient would be
  * judged against an incomplete directory. The queue's tick also checks again, after a minute, what
  * stayed in {@code incoming/} because its records could not be committed (only once the directory
- * is loaded). Shutdown closes the listener first so no new message arrives, then lets delivery
- * drain ({@code guard.delivery.drain-time}).
+ * is loaded). Shutdown closes the listener first so no new message arrives, commits the records of the
+ * messages answered last (which then move to {@code outgoing/}), then lets delivery drain
+ * ({@code guard.delivery.drain-time}).
  */
 final class RelayLifecycle implements SmartLifecycle {
 
@@ -96,6 +97,7 @@ final class RelayLifecycle implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         listener.close();
+        intake.finishBehind(); // the records of the last answered messages, which then move to outgoing/
         queue.close();
     }
 

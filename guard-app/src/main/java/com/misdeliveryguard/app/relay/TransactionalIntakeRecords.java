@@ -7,8 +7,10 @@ import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the 250 still follows them; a shared transaction that fails is retried message by message, so one bad
  * message never costs the others their 250. One commit per batch instead of one per message, and one
  * database connection for the whole intake instead of one per waiting session.
+ *
+ * <p>The records of a message sent on, whose 250 does not wait for them ({@link #commitBehind}), are committed by a
+ * thread of their own ({@link WriteBehind}): each transaction holds what the sessions answered while the one before
+ * it committed.
  */
 final class TransactionalIntakeRecords implements IntakeRecords {
 
@@ -45,6 +51,7 @@ final class TransactionalIntakeRecords implements IntakeRecords {
     private final Counter failures;
     private final Consumer<List<Checked>> inOneTransaction;
     private final GroupCommit<Checked> group;
+    private final WriteBehind<Checked> behind;
 
     TransactionalIntakeRecords(List<IntakeRecords> records, TransactionTemplate transactions, MeterRegistry registry) {
         List<IntakeRecords> all = List.copyOf(records);
@@ -58,6 +65,16 @@ final class TransactionalIntakeRecords implements IntakeRecords {
                 batch.forEach(c -> all.forEach(c::into)));
         this.group = new GroupCommit<Checked>(MAX_BATCH, inOneTransaction,
                 DatabaseUnreachable.INSTANCE).measuring(batches::record);
+        // no wait for company: what the sessions answered while a batch commits is the next batch
+        this.behind = new WriteBehind<Checked>("intake-records", Duration.ZERO, WriteBehind.MAX_BATCH,
+                measured(batches, inOneTransaction), DatabaseUnreachable.INSTANCE);
+    }
+
+    private static Consumer<List<Checked>> measured(DistributionSummary batches, Consumer<List<Checked>> write) {
+        return batch -> {
+            batches.record(batch.size());
+            write.accept(batch);
+        };
     }
 
     @Override
@@ -68,6 +85,28 @@ final class TransactionalIntakeRecords implements IntakeRecords {
     @Override
     public void recommit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         commit(new Checked(message, facts, verdict, true));
+    }
+
+    /**
+     * Committed by the writer thread, with every message answered meanwhile, in one transaction; inside a
+     * transaction of the caller's, in that one.
+     */
+    @Override
+    public CompletionStage<Void> commitBehind(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        Checked checked = new Checked(message, facts, verdict, false);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return IntakeRecords.super.commitBehind(message, facts, verdict);
+        }
+        return behind.submit(checked).whenComplete((committed, failure) -> {
+            if (failure != null) {
+                failures.increment();
+            }
+        });
+    }
+
+    @Override
+    public void finishBehind() {
+        behind.close();
     }
 
     private void commit(Checked checked) {

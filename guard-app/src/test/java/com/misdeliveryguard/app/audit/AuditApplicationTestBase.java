@@ -7,6 +7,8 @@ import com.misdeliveryguard.core.guard.Guard;
 import com.misdeliveryguard.core.guard.Severity;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
+import com.misdeliveryguard.smtp.spool.Spool;
+import com.misdeliveryguard.smtp.testing.Intake;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.io.IOException;
@@ -40,6 +42,9 @@ abstract class AuditApplicationTestBase {
 
     @Autowired
     SmtpListener listener;
+
+    @Autowired
+    Spool spool;
 
     @Autowired
     JdbcDecisionLog decisionLog;
@@ -100,7 +105,7 @@ abstract class AuditApplicationTestBase {
                     + "\r\nMessage-ID: <" + subject.hashCode() + "." + System.nanoTime() + "@audit.test>\r\n\r\n" + body
                     + "\r\n.\r\n");
             String reply = RawSmtpClient.expect(client.reply(), "250");
-            return reply.substring(reply.lastIndexOf(' ') + 1).strip();
+            return Intake.settled(spool, reply.substring(reply.lastIndexOf(' ') + 1).strip());
         }
     }
 

@@ -20,6 +20,7 @@ import com.misdeliveryguard.smtp.listener.SmtpListener;
 import com.misdeliveryguard.smtp.spool.QueueState;
 import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.core.testing.MutableClock;
+import com.misdeliveryguard.smtp.testing.Intake;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,9 +157,12 @@ abstract class ConfirmTestBase {
         return new Submission(subject);
     }
 
-    /** Submits over SMTP (as the authenticated user tanaka when {@code authenticate}); returns the queue id. */
+    /**
+     * Submits over SMTP (as the authenticated user tanaka when {@code authenticate}); returns the queue id once the
+     * message's intake records are committed.
+     */
     String submit(Submission m, boolean authenticate) throws IOException {
-        return m.send(listener.port(), authenticate);
+        return Intake.settled(spool, m.send(listener.port(), authenticate));
     }
 
     /** Waits until the message is recorded as a hold and its notification reached the upstream; returns it. */

@@ -4,6 +4,8 @@ import com.misdeliveryguard.app.GuardApplication;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
+import com.misdeliveryguard.smtp.spool.Spool;
+import com.misdeliveryguard.smtp.testing.Intake;
 import com.misdeliveryguard.smtp.testing.SmtpSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +49,9 @@ abstract class RealRulesTestBase {
 
     @Autowired
     SmtpListener listener;
+
+    @Autowired
+    Spool spool;
 
     @Autowired
     HoldQueries holds;
@@ -112,8 +117,9 @@ abstract class RealRulesTestBase {
         return new Submission(subject).attachment(null).body(body + "\r\n\r\nよろしくお願いいたします。\r\n");
     }
 
+    /** Submits over SMTP; returns the queue id once the message's intake records are committed. */
     String submit(Submission m) throws IOException {
-        return m.send(listener.port(), false);
+        return Intake.settled(spool, m.send(listener.port(), false));
     }
 
     /** Waits for the notice about a held message and returns it. */

@@ -9,6 +9,8 @@ import com.misdeliveryguard.app.audit.MessageQueries;
 import com.misdeliveryguard.app.confirm.hold.HeldMessage;
 import com.misdeliveryguard.app.confirm.hold.HoldQueries;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
+import com.misdeliveryguard.smtp.spool.Spool;
+import com.misdeliveryguard.smtp.testing.Intake;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
@@ -59,6 +61,9 @@ abstract class ConsoleTestBase {
 
     @Autowired
     SmtpListener listener;
+
+    @Autowired
+    Spool spool;
 
     @Autowired
     MessageQueries messages;
@@ -165,7 +170,7 @@ abstract class ConsoleTestBase {
                     + "@console.test>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
                     + "いつもお世話になっております。\r\n.\r\n");
             String reply = RawSmtpClient.expect(client.reply(), "250");
-            return reply.substring(reply.lastIndexOf(' ') + 1).strip();
+            return Intake.settled(spool, reply.substring(reply.lastIndexOf(' ') + 1).strip());
         }
     }
 

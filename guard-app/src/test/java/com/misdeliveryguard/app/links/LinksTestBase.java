@@ -8,6 +8,8 @@ import com.misdeliveryguard.core.guard.Guard;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.testing.MutableClock;
 import com.misdeliveryguard.smtp.listener.SmtpListener;
+import com.misdeliveryguard.smtp.spool.Spool;
+import com.misdeliveryguard.smtp.testing.Intake;
 import com.misdeliveryguard.smtp.testing.RawSmtpClient;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -68,6 +70,9 @@ abstract class LinksTestBase {
 
     @Autowired
     SmtpListener listener;
+
+    @Autowired
+    Spool spool;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -201,7 +206,7 @@ abstract class LinksTestBase {
             RawSmtpClient.expect(client.command("DATA"), "354");
             client.write(join(dotStuffed(message), ".\r\n".getBytes(StandardCharsets.US_ASCII)));
             String reply = RawSmtpClient.expect(client.reply(), "250");
-            return reply.substring(reply.lastIndexOf(' ') + 1).strip();
+            return Intake.settled(spool, reply.substring(reply.lastIndexOf(' ') + 1).strip());
         }
     }
 

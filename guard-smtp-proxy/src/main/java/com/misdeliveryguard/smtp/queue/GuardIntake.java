@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * (DSNs, notices) are never checked.
  *
  * <p>Between the verdict and the move, the {@link IntakeRecords} the next state depends on are
- * committed. When that fails for a message being submitted, it is removed and the client gets
+ * committed. A message held, delayed or refused gets its answer after them; a message sent on gets its 250
+ * first and waits in {@code incoming/} for them ({@link #commitBehind}). When they fail for a message being
+ * submitted and answered after them, it is removed and the client gets
  * {@code 451 4.3.0} (nothing kept, the client retries); for a message found in {@code incoming/} at
  * start-up (possibly acknowledged already) it stays there and is checked again by
  * {@link #retryIncoming}; such a message is never refused (it may have had its 250): a REJECT
@@ -51,6 +53,10 @@ public final class GuardIntake implements MessageIntake {
     private final IntakeRecords records;
     private final VerdictReview review;
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
+    /** Checked and answered; waiting in {@code incoming/} for their records ({@link #commitBehind}). */
+    private final Set<String> recordingBehind = ConcurrentHashMap.newKeySet();
+    /** False after records committed behind failed, until records commit again: then every answer waits for them. */
+    private volatile boolean recordsCommitting = true;
 
     public GuardIntake(Spool spool, MessageFactsParser parser, Guard guard, DeliveryQueue queue, RelayEvents events) {
         this(spool, parser, guard, queue, events, IntakeRecords.NONE, VerdictReview.NONE);
@@ -77,7 +83,7 @@ public final class GuardIntake implements MessageIntake {
     }
 
     private Disposition check(SpooledMessage message, boolean maybeAcknowledged) {
-        if (!checking.add(message.id())) {
+        if (recordingBehind.contains(message.id()) || !checking.add(message.id())) {
             return new Queued(message.id()); // another thread is checking it right now (a retry met a slow check)
         }
         try {
@@ -122,16 +128,24 @@ public final class GuardIntake implements MessageIntake {
         try {
             // before the records: a held message's records keep what is beside its bytes too (ADR 0012)
             convertToBcc(message, verdict);
+            if (!maybeAcknowledged && sendsOn(verdict) && recordsCommitting) {
+                return commitBehind(message, facts, verdict);
+            }
             if (maybeAcknowledged) {
                 records.recommit(message, facts, verdict);
             } else {
                 records.commit(message, facts, verdict);
             }
+            recordsCommitting = true;
         } catch (IOException e) {
-            return recordsFailed(message, maybeAcknowledged, new java.io.UncheckedIOException(e));
+            return recordsFailed(message, maybeAcknowledged, new UncheckedIOException(e));
         } catch (RuntimeException e) {
             return recordsFailed(message, maybeAcknowledged, e);
         }
+        return moveOn(message, facts, verdict);
+    }
+
+    private Disposition moveOn(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         events.accepted(message);
         events.checked(message, facts, verdict);
         try {
@@ -141,6 +155,48 @@ public final class GuardIntake implements MessageIntake {
                     message.id(), e);
             return new Queued(message.id());
         }
+    }
+
+    private static boolean sendsOn(Verdict verdict) {
+        return switch (verdict.action()) {
+            case DELIVER, BCC, LINK -> true;
+            case HOLD, DELAY, REJECT -> false;
+        };
+    }
+
+    /**
+     * A new message the verdict sends on: its 250 now (its bytes are durable in {@code incoming/} and it is
+     * checked), its records committed behind together with those of other sessions, and the move out of
+     * {@code incoming/} when they are (ADR 0005). Until then the message stays where a crash leaves it to be
+     * checked again. When they cannot be committed it stays there too, is checked again a minute later, and
+     * the records of the next messages are committed before their answer again (451 while that fails).
+     */
+    private Disposition commitBehind(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        String id = message.id();
+        recordingBehind.add(id);
+        records.commitBehind(message, facts, verdict).whenComplete((committed, failure) -> {
+            try {
+                if (failure == null) {
+                    moveOn(message, facts, verdict);
+                } else {
+                    recordsCommitting = false;
+                    log.error("Cannot commit the records of {} (decision log) after its 250; it stays in incoming/ "
+                            + "and is checked again later; the next messages are answered after their records",
+                            id, failure);
+                }
+            } finally {
+                recordingBehind.remove(id);
+            }
+        });
+        return new Queued(id);
+    }
+
+    /**
+     * Commits the records still held behind and moves their messages on (at shutdown, after the listener closed
+     * and before the delivery queue does).
+     */
+    public void finishBehind() {
+        records.finishBehind();
     }
 
     /**

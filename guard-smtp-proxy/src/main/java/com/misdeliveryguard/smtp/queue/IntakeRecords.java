@@ -4,12 +4,16 @@ import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * <strong>Port: the records a checked message's next state depends on</strong> (ADR 0005): the
  * hold record of a held message, the decision log's {@code received} and {@code verdict} entries.
- * {@link GuardIntake} commits them after the check and before the message moves on; a submitted
- * message gets its 250 only when this returned.
+ * {@link GuardIntake} commits them after the check and before the message moves on. A message held, delayed or
+ * refused gets its answer only when {@link #commit} returned; a message the verdict sends on gets its 250 once its
+ * bytes are durable in {@code incoming/} and checked, and leaves {@code incoming/} only when {@link #commitBehind}
+ * completed.
  *
  * <p>Contract: {@link #commit} and {@link #recommit} are all or nothing (one transaction). They throw when
  * the records could not be committed; then nothing of them is stored, the intake removes the message and the
@@ -29,6 +33,26 @@ public interface IntakeRecords {
      */
     default void recommit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         commit(message, facts, verdict);
+    }
+
+    /**
+     * The records of a message the verdict sends on (deliver, Bcc, links), committed behind the 250 (ADR 0005): the
+     * stage completes once they are committed, exceptionally when they could not be (then nothing of them is stored).
+     * The intake moves the message out of {@code incoming/} only when the stage completed normally, so it is never
+     * delivered before its records are committed. By default {@link #commit} on the caller's thread.
+     */
+    default CompletionStage<Void> commitBehind(SpooledMessage message, Optional<MessageFacts> facts,
+            Verdict verdict) {
+        try {
+            commit(message, facts, verdict);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Commits what {@link #commitBehind} still holds and completes its stages (at shutdown). By default nothing. */
+    default void finishBehind() {
     }
 
     /**
