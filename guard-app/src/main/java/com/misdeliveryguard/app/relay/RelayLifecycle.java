@@ -23,7 +23,8 @@ import org.springframework.context.event.EventListener;
  * acknowledged; every repair logged and counted) and resume delivery of what a previous run left;
  * then, once the start-up directory import has finished ({@link DirectoryLoaded}), re-check what
  * was accepted but never checked and open the listener — never before, or every recipient would be
- * judged against an incomplete directory. The queue's tick also checks again, after a minute, what
+ * judged against an incomplete directory. The queue's tick also checks again, after a minute (at once for a
+ * message whose records failed behind its 250), what
  * stayed in {@code incoming/} because its records could not be committed (only once the directory
  * is loaded). Shutdown closes the listener first so no new message arrives, commits the records of the
  * messages answered last (which then move to {@code outgoing/}), then lets delivery drain

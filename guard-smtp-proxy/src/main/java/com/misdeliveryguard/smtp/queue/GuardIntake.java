@@ -55,6 +55,8 @@ public final class GuardIntake implements MessageIntake {
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
     /** Checked and answered; waiting in {@code incoming/} for their records ({@link #commitBehind}). */
     private final Set<String> recordingBehind = ConcurrentHashMap.newKeySet();
+    /** Answered, their records failed behind: the tick checks them again without waiting for them to age. */
+    private final Set<String> failedBehind = ConcurrentHashMap.newKeySet();
     /** False after records committed behind failed, until records commit again: then every answer waits for them. */
     private volatile boolean recordsCommitting = true;
 
@@ -168,7 +170,7 @@ public final class GuardIntake implements MessageIntake {
      * A new message the verdict sends on: its 250 now (its bytes are durable in {@code incoming/} and it is
      * checked), its records committed behind together with those of other sessions, and the move out of
      * {@code incoming/} when they are (ADR 0005). Until then the message stays where a crash leaves it to be
-     * checked again. When they cannot be committed it stays there too, is checked again a minute later, and
+     * checked again. When they cannot be committed it stays there too, is checked again at the queue's next tick, and
      * the records of the next messages are committed before their answer again (451 while that fails).
      */
     private Disposition commitBehind(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
@@ -180,6 +182,7 @@ public final class GuardIntake implements MessageIntake {
                     moveOn(message, facts, verdict);
                 } else {
                     recordsCommitting = false;
+                    failedBehind.add(id);
                     log.error("Cannot commit the records of {} (decision log) after its 250; it stays in incoming/ "
                             + "and is checked again later; the next messages are answered after their records",
                             id, failure);
@@ -221,13 +224,16 @@ public final class GuardIntake implements MessageIntake {
 
     /**
      * Checks again what stayed in {@code incoming/} for longer than {@code olderThan} (its records
-     * could not be committed at start-up); the periodic tick calls this so that nothing waits for
+     * could not be committed at start-up), and, whatever their age, the answered messages whose records failed
+     * behind their 250; the periodic tick calls this so that nothing waits for
      * the next restart. Messages of sessions still in progress are younger and left alone.
      */
     public int retryIncoming(Instant olderThan) {
-        List<String> stale = spool.list(QueueState.INCOMING).stream()
-                .filter(id -> spool.committedBefore(QueueState.INCOMING, id, olderThan)).toList();
-        return stale.isEmpty() ? 0 : recover(stale);
+        List<String> incoming = spool.list(QueueState.INCOMING);
+        failedBehind.retainAll(incoming);
+        List<String> due = incoming.stream().filter(id -> failedBehind.contains(id)
+                || spool.committedBefore(QueueState.INCOMING, id, olderThan)).toList();
+        return due.isEmpty() ? 0 : recover(due);
     }
 
     private Disposition recordsFailed(SpooledMessage message, boolean maybeAcknowledged, RuntimeException e) {
