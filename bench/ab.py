@@ -7,8 +7,8 @@ Both guards are started as bench/bench.py starts the guard (jvm.options, the 100
 on); each is warmed up with passes of every row for WARM seconds; then the rows run REPS times, A/B and B/A in turn,
 and the single-message latency is probed PROBES times each. Prints medians of messages/s, the guard's CPU ms and
 KB written per message, with each run's messages/s in brackets. Environment: REPS (3), WARM (90), PROBES (60),
-EXTRA_A / EXTRA_B (extra application arguments of one side, e.g. EXTRA_B=--guard.delivery.workers=4), JVM_B (extra
-JVM flags of B). Needs what bench/run needs (smtp-sink; root); the same jar twice compares settings.
+EXTRA_A / EXTRA_B (extra application arguments of one side, e.g. EXTRA_B=--guard.delivery.workers=4), JVM_A / JVM_B
+(extra JVM flags of one side). Needs what bench/run needs (smtp-sink; root); the same jar twice compares settings.
 """
 import os
 import statistics
@@ -53,8 +53,8 @@ def main():
     try:
         sink = bench.Sink(work)
         started.append(sink)
-        a = bench.Guard(work, sink.port, jar_a, directory, jvm, None, None,
-                        extra=os.environ.get("EXTRA_A", "").split(), instance="A")
+        a = bench.Guard(work, sink.port, jar_a, directory, (jvm + " " + os.environ.get("JVM_A", "")).strip(), None,
+                        None, extra=os.environ.get("EXTRA_A", "").split(), instance="A")
         started.append(a)
         b = bench.Guard(work, sink.port, jar_b, directory, (jvm + " " + os.environ.get("JVM_B", "")).strip(), None,
                         None, extra=os.environ.get("EXTRA_B", "").split(), instance="B")

@@ -93,11 +93,10 @@ final class TransactionalIntakeRecords implements IntakeRecords {
      */
     @Override
     public CompletionStage<Void> commitBehind(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
-        Checked checked = new Checked(message, facts, verdict, false);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return IntakeRecords.super.commitBehind(message, facts, verdict);
         }
-        return behind.submit(checked).whenComplete((committed, failure) -> {
+        return behind.submit(new Checked(message, facts, verdict, false)).whenComplete((committed, failure) -> {
             if (failure != null) {
                 failures.increment();
             }

@@ -88,7 +88,8 @@ class RecordsBeforeTheAnswerTest extends ConfirmTestBase {
 
         assertThat(reply).startsWith("451 4.3.0");
         assertThat(rows("audit_entry")).isEqualTo(entriesBefore);
-        assertThat(spool.list(QueueState.INCOMING)).as("the acknowledged message waits in incoming/").containsExactly(id);
+        assertThat(spool.list(QueueState.INCOMING)).as("the acknowledged message waits in incoming/")
+                .containsExactly(id);
         assertThat(deliveriesOf(first)).as("nothing went upstream before its entries").isEmpty();
         assertThat(deliveriesOf(second)).isEmpty();
 

@@ -170,8 +170,8 @@ public final class GuardIntake implements MessageIntake {
      * A new message the verdict sends on: its 250 now (its bytes are durable in {@code incoming/} and it is
      * checked), its records committed behind together with those of other sessions, and the move out of
      * {@code incoming/} when they are (ADR 0005). Until then the message stays where a crash leaves it to be
-     * checked again. When they cannot be committed it stays there too, is checked again at the queue's next tick, and
-     * the records of the next messages are committed before their answer again (451 while that fails).
+     * checked again. When they cannot be committed it stays there too and is checked again at the queue's next
+     * tick, and the records of the next messages are committed before their answer again (451 while that fails).
      */
     private Disposition commitBehind(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         String id = message.id();
@@ -187,6 +187,9 @@ public final class GuardIntake implements MessageIntake {
                             + "and is checked again later; the next messages are answered after their records",
                             id, failure);
                 }
+            } catch (RuntimeException e) {
+                log.error("Cannot move {} on after its records were committed; it stays in incoming/ and is checked "
+                        + "again later", id, e);
             } finally {
                 recordingBehind.remove(id);
             }
