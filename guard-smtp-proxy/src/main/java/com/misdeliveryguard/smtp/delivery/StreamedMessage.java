@@ -38,7 +38,8 @@ final class StreamedMessage extends SMTPMessage {
     public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
         out.write(traceHeader);
         try (InputStream in = openContent()) {
-            byte[] buffer = new byte[BUFFER];
+            // what the stored file has left, at least 8 KiB (a stream that does not know), at most BUFFER
+            byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(8192, available(in) + 1L))];
             int n;
             while ((n = read(in, buffer)) >= 0) {
                 out.write(buffer, 0, n);
@@ -60,6 +61,14 @@ final class StreamedMessage extends SMTPMessage {
     private InputStream openContent() throws ContentReadException {
         try {
             return content.open();
+        } catch (IOException e) {
+            throw new ContentReadException(e);
+        }
+    }
+
+    private static int available(InputStream in) throws ContentReadException {
+        try {
+            return in.available();
         } catch (IOException e) {
             throw new ContentReadException(e);
         }

@@ -31,6 +31,13 @@ final class DataReader {
     private enum State { LINE_START, IN_LINE, CR, DOT, DOT_CR }
 
     private static final long GRACE_NANOS = Duration.ofSeconds(30).toNanos();
+    /**
+     * The first reads' buffer: a small message is read whole with it. A read that fills it moves to
+     * {@link #LARGE}: allocating 64 KiB for every message (and the session's buffered input growing to
+     * the same mark limit) was a fifth of what a 1 KB message cost the heap.
+     */
+    private static final int SMALL = 8 * 1024;
+    private static final int LARGE = 64 * 1024;
     private final long maxSize;
     private final long deadlineNanos;
     private final long minRate;
@@ -47,7 +54,7 @@ final class DataReader {
         if (!in.markSupported()) {
             throw new IllegalArgumentException("needs a stream that supports mark/reset");
         }
-        byte[] buf = new byte[64 * 1024];
+        byte[] buf = new byte[SMALL];
         State state = State.LINE_START;
         String violation = null;
         IOException storeFailure = null;
@@ -128,6 +135,9 @@ final class DataReader {
                 in.reset();
                 in.skipNBytes(end + 1);
                 return new Result(violation, size > maxSize, storeFailure, size);
+            }
+            if (n == buf.length && buf.length < LARGE) {
+                buf = new byte[LARGE];
             }
         }
     }

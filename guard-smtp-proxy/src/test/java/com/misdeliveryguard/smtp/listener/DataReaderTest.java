@@ -72,7 +72,9 @@ class DataReaderTest {
     void shouldReadLargeMessagesWhoseEndFallsAnywhereInItsBuffers() throws Exception {
         Random random = new Random(7);
         Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
-        for (int size : new int[] {4093, 65_533, 65_536, 65_539, 131_069, 131_072, 300_000 + random.nextInt(70_000)}) {
+        // the reader starts with 8 KiB and moves to 64 KiB after a full read: ends near both, and near 8 + 64 KiB
+        for (int size : new int[] {4093, 8_189, 8_192, 8_195, 65_533, 65_536, 65_539, 73_725, 73_728, 73_731, 131_069,
+            131_072, 300_000 + random.nextInt(70_000)}) {
             StringBuilder message = new StringBuilder();
             while (message.length() < size) {
                 message.append(random.nextInt(5) == 0 ? "." : "x").append("y".repeat(random.nextInt(90))).append("\r\n");
