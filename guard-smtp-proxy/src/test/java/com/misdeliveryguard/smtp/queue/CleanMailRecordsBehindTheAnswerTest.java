@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ADR 0005: clean mail gets its 250 before its records are committed, and leaves {@code incoming/} (so goes
  * upstream) only after they are. When they fail it waits in {@code incoming/}, and the next messages are answered
  * after their records again (451 while those fail) until a commit succeeds; the queue's next tick checks it again,
- * however young. Held mail is always answered after its
- * records. The records here are a test double whose stages the test completes.
+ * however young. Held mail is always answered after its records. The records here are a test double whose stages
+ * the test completes.
  */
 class CleanMailRecordsBehindTheAnswerTest {
 
