@@ -42,13 +42,7 @@ def main():
     probes = int(os.environ.get("PROBES", 60))
     jvm = bench.DEFAULT_GUARD_JVM
     work = tempfile.mkdtemp(prefix="guard-ab-")
-    os.chmod(work, 0o755)
-    files = {}
-    for size in {r[0] for r in rows} | {1024}:
-        files[size] = os.path.join(work, f"message-{size}.txt")
-        bench.write_message(files[size], size)
-    directory = os.path.join(work, "directory.csv")
-    bench.write_directory(directory, 100_000)
+    files, directory = bench.prepare(work, {r[0] for r in rows} | {1024}, 100_000)
     started = []
     try:
         sink = bench.Sink(work)

@@ -41,13 +41,7 @@ def main():
         sys.exit(__doc__)
     jar = os.path.abspath(sys.argv[1])
     work = tempfile.mkdtemp(prefix="guard-alloc-")
-    os.chmod(work, 0o755)
-    files = {}
-    for size in {r[0] for r in ROWS}:
-        files[size] = os.path.join(work, f"message-{size}.txt")
-        bench.write_message(files[size], size)
-    directory = os.path.join(work, "directory.csv")
-    bench.write_directory(directory, 100_000)
+    files, directory = bench.prepare(work, {r[0] for r in ROWS}, 100_000)
     gc_log = os.path.join(work, "gc.log")
     sink = bench.Sink(work)
     guard = bench.Guard(work, sink.port, jar, directory, bench.DEFAULT_GUARD_JVM + f" -Xlog:gc:file={gc_log}", None,

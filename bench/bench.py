@@ -380,6 +380,19 @@ def write_message(path, size):
         f.write((head + body).replace("\r\n", "\n"))
 
 
+def prepare(work, sizes, contacts):
+    """The run directory (readable by Postfix's users), a message file of each size and the directory CSV."""
+    os.makedirs(work, exist_ok=True)
+    os.chmod(work, 0o755)
+    files = {}
+    for size in sorted(set(sizes)):
+        files[size] = os.path.join(work, f"message-{size}.txt")
+        write_message(files[size], size)
+    directory = os.path.join(work, "directory.csv")
+    write_directory(directory, contacts)
+    return files, directory
+
+
 # ---------------------------------------------------------------- one measurement
 
 def run_row(relay, sink, row, message_file):
@@ -682,15 +695,8 @@ def main():
                            for f in sorted(os.listdir(d)) if f.startswith("guard-app-") and f.endswith(".jar")
                            and "plain" not in f)
     work = args.work or tempfile.mkdtemp(prefix="guard-bench-")
-    os.makedirs(work, exist_ok=True)
-    os.chmod(work, 0o755)
     log("working directory", work)
-    message_files = {}
-    for size in sorted({r[0] for r in rows(args.quick)} | {1024}):
-        message_files[size] = os.path.join(work, f"message-{size}.txt")
-        write_message(message_files[size], size)
-    directory = os.path.join(work, "directory.csv")
-    write_directory(directory, args.contacts)
+    message_files, directory = prepare(work, {r[0] for r in rows(args.quick)} | {1024}, args.contacts)
     probe_message = open(message_files[1024], "rb").read().replace(b"\n", b"\r\n")
 
     started = []

@@ -67,14 +67,7 @@ final class TransactionalIntakeRecords implements IntakeRecords {
                 DatabaseUnreachable.INSTANCE).measuring(batches::record);
         // no wait for company: what the sessions answered while a batch commits is the next batch
         this.behind = new WriteBehind<Checked>("intake-records", Duration.ZERO, WriteBehind.MAX_BATCH,
-                measured(batches, inOneTransaction), DatabaseUnreachable.INSTANCE);
-    }
-
-    private static Consumer<List<Checked>> measured(DistributionSummary batches, Consumer<List<Checked>> write) {
-        return batch -> {
-            batches.record(batch.size());
-            write.accept(batch);
-        };
+                inOneTransaction, DatabaseUnreachable.INSTANCE).measuring(batches::record);
     }
 
     @Override

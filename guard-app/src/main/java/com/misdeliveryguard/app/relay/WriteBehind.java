@@ -44,6 +44,7 @@ public final class WriteBehind<T> implements AutoCloseable {
     private final ArrayDeque<GroupCommit.Pending<T>> queued = new ArrayDeque<>();
     private final Thread writer;
     private boolean closed;
+    private volatile Consumer<Integer> batchSizes = n -> { };
 
     /**
      * @param name     the writer thread's name
@@ -62,6 +63,12 @@ public final class WriteBehind<T> implements AutoCloseable {
         this.writer = new Thread(this::run, name);
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /** Told the size of every batch the writer thread takes (a metric), as {@link GroupCommit#measuring}. */
+    public WriteBehind<T> measuring(Consumer<Integer> sizes) {
+        this.batchSizes = sizes;
+        return this;
     }
 
     /** Queues {@code item}; the future completes when it is written, exceptionally when it could not be. */
@@ -87,6 +94,7 @@ public final class WriteBehind<T> implements AutoCloseable {
                 return;
             }
             try {
+                batchSizes.accept(batch.size());
                 GroupCommit.writeBatch(batch, write, failsAll);
             } catch (Error e) {
                 log.error("Writer {} failed; its items failed with it", writer.getName(), e);
