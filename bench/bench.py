@@ -500,10 +500,15 @@ def send_one(port, message):
         return ok
 
 
-def kill9_under_load(guard, sink, message):
-    """kill -9 the guard while 10 sessions send; after the restart every message that got its 250 must reach the
-    sink. Each message carries its own X-Bench-Id, and the sink dumps each message to a file, so the check is per
-    message. Returns the restarted guard, a line to print and whether nothing was lost."""
+def kill9_under_load(guard, sink, message, message_file):
+    """kill -9 the guard while the harness's load runs (smtp-source, 1 KB × 1 at 20 sessions, as a table row) and 10
+    tracked sessions send beside it; after the restart every tracked message that got its 250 must reach the sink.
+    Each tracked message carries its own X-Bench-Id, and the sink dumps each message to a file, so the check is per
+    message (smtp-source's messages carry no id of their own: they are the load). Returns the restarted guard, a line
+    to print and whether nothing was lost."""
+    harness = subprocess.Popen(["smtp-source", "-s", "20", "-m", "1000000", "-r", "1", "-F", message_file,
+                                "-f", SENDER, "-t", RECIPIENT, "-M", "bench-client.localdomain",
+                                f"127.0.0.1:{guard.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     acknowledged = []
     numbers = itertools.count()
     sending = threading.Event()
@@ -523,12 +528,18 @@ def kill9_under_load(guard, sink, message):
     for t in threads:
         t.start()
     time.sleep(4)
+    at_kill = sink.count
     os.kill(guard.pid, signal.SIGKILL)
     guard.proc.wait()
     sending.clear()
     for t in threads:
         t.join(30)
-    log(f"kill -9 after {len(acknowledged)} messages acknowledged with 250; restarting the guard")
+    try:  # smtp-source gives up on its own once the connections are refused
+        harness.wait(30)
+    except subprocess.TimeoutExpired:
+        harness.kill()
+    log(f"kill -9 with smtp-source's 20 sessions running, the sink at {at_kill} messages, after {len(acknowledged)} "
+        f"tracked messages acknowledged with 250; restarting the guard")
     restarted = guard.restarted()
     pattern = re.compile(rb"^X-Bench-Id: (k9-\d+)\r?$", re.MULTILINE)
     deadline = time.monotonic() + 180
@@ -543,7 +554,8 @@ def kill9_under_load(guard, sink, message):
     missing = [i.decode() for i in acknowledged if i not in seen]
     extra = len(set(seen) - set(acknowledged))
     twice = sum(1 for n in seen.values() if n > 1)
-    line = (f"kill -9 under load (10 sessions): {len(acknowledged)} messages acknowledged with 250 before the kill; "
+    line = (f"kill -9 under load (smtp-source at 20 sessions, the sink at {at_kill} messages when it fell, and 10 "
+            f"tracked sessions): {len(acknowledged)} tracked messages acknowledged with 250 before the kill; "
             f"after the restart each found at the sink by its X-Bench-Id: "
             f"{len(acknowledged) - len(missing)} of {len(acknowledged)}; {extra} more delivered (accepted when the "
             f"kill cut their 250 off), {twice} delivered twice — "
@@ -677,7 +689,8 @@ def main():
                          "passed (default 150, --quick 40)")
     ap.add_argument("--latency-only", action="store_true", help="only the single-message probes (after the warm-up)")
     ap.add_argument("--kill9", action="store_true",
-                    help="only: kill -9 the guard under load, restart it, check that every 250 reached the sink and "
+                    help="only: kill -9 the guard under smtp-source's load (20 sessions) and 10 tracked sessions, restart "
+                         "it, check that every tracked 250 reached the sink and "
                          "that the decision log holds each message at the sink once, with its delivery")
     ap.add_argument("--work", default=None, help="working directory (default: a new one under /tmp)")
     ap.add_argument("--cluster-postgres", default=None, metavar="JDBC_URL",
@@ -720,7 +733,7 @@ def main():
             log(f"guard ready on {relays[-1].port} after {time.monotonic() - t:.0f} s (directory of {args.contacts})")
         if args.kill9:
             guard = next(r for r in relays if r.name == "guard")
-            restarted, line, ok = kill9_under_load(guard, sink, probe_message)
+            restarted, line, ok = kill9_under_load(guard, sink, probe_message, message_files[1024])
             started.append(restarted)
             print(line)
             sys.exit(0 if ok else 1)
