@@ -166,8 +166,9 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
 
     /**
      * The {@code delivered} entries of one attempt, appended behind the delivery worker: the stage completes
-     * when they are committed (or their failure is logged and counted), and only then does the message leave
-     * the spool.
+     * when they are committed, and only then does the message leave the spool; it completes exceptionally when
+     * they could not be (logged and counted), and the message stays for the next attempt to append what is
+     * missing ({@link #relayedEarlier}).
      */
     @Override
     public CompletionStage<Void> relayedAll(SpooledMessage message, List<RecipientResult> results) {
@@ -176,9 +177,10 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
             append(events); // part of the caller's transaction: never shared with others
             return CompletableFuture.completedFuture(null);
         }
-        return outcomes.submit(events).exceptionally(e -> {
-            failed(events, e);
-            return null;
+        return outcomes.submit(events).whenComplete((done, e) -> {
+            if (e != null) {
+                failed(events, e);
+            }
         });
     }
 

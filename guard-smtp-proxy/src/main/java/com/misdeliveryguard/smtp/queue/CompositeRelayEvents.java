@@ -49,14 +49,18 @@ final class CompositeRelayEvents implements RelayEvents {
         each(l -> l.relayed(message, result));
     }
 
-    /** Completes when every listener has recorded them; a listener that failed is logged and not waited for. */
+    /**
+     * Completes when every listener has recorded them, exceptionally when one could not (each failure logged); a
+     * listener that throws instead of returning a stage is logged and not waited for.
+     */
     @Override
     public CompletionStage<Void> relayedAll(SpooledMessage message, List<RecipientResult> results) {
         List<CompletableFuture<Void>> recorded = new ArrayList<>();
-        each(l -> recorded.add(l.relayedAll(message, results).toCompletableFuture().exceptionally(e -> {
-            log.error("Relay event listener {} could not record the delivery of {}", l.getClass().getSimpleName(),
-                    message.id(), e);
-            return null;
+        each(l -> recorded.add(l.relayedAll(message, results).toCompletableFuture().whenComplete((done, e) -> {
+            if (e != null) {
+                log.error("Relay event listener {} could not record the delivery of {}", l.getClass().getSimpleName(),
+                        message.id(), e);
+            }
         })));
         return CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new));
     }

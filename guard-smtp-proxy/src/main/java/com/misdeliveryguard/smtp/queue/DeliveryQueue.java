@@ -411,9 +411,9 @@ public final class DeliveryQueue implements AutoCloseable {
         }
         CompletableFuture<Void> written = recorded.toCompletableFuture();
         if (written.isDone()) {
-            finish(id);
+            finishOrKeep(id, written.isCompletedExceptionally());
         } else {
-            written.whenComplete((done, failed) -> finishWhenRecorded(id));
+            written.whenComplete((done, failed) -> finishWhenRecorded(id, failed != null));
         }
     }
 
@@ -566,12 +566,28 @@ public final class DeliveryQueue implements AutoCloseable {
      * ADR 0014), on a delivery worker, so that the listener's writer does not wait for the file system — or on the
      * writer's thread when the workers have stopped (shutting down).
      */
-    private void finishWhenRecorded(String id) {
+    private void finishWhenRecorded(String id, boolean failed) {
         try {
-            workers.execute(() -> finish(id));
+            workers.execute(() -> finishOrKeep(id, failed));
         } catch (RejectedExecutionException shuttingDown) {
-            finish(id);
+            finishOrKeep(id, failed);
         }
+    }
+
+    /**
+     * Removes the delivered message, or keeps it when a listener could not record its deliveries: it is not sent
+     * again (its journal says relayed), and the next attempt tells the listeners again
+     * ({@link RelayEvents#relayedEarlier}) before it is removed.
+     */
+    private void finishOrKeep(String id, boolean recordsFailed) {
+        if (!recordsFailed) {
+            finish(id);
+            return;
+        }
+        log.warn("The records of the delivery of {} failed; it stays in outgoing/ and they are written again at the "
+                + "next attempt (nothing is sent again)", id);
+        earlierRun.add(id);
+        retryLater(id);
     }
 
     private void finish(String id) {

@@ -38,7 +38,10 @@ public interface RelayEvents {
      * @return completes when the listener has recorded them: a delivered message leaves the spool only
      *         then, so that one whose records a crash cut short is still there to be told again
      *         ({@link #relayedEarlier}). A listener that records on the calling thread returns a completed
-     *         stage; one that cannot record completes it all the same (the failure is its own to log).
+     *         stage. One that could not record them completes it exceptionally (after logging the failure):
+     *         the message then stays in {@code outgoing/}, is not sent again (its journal says relayed), and
+     *         the next attempt tells {@link #relayedEarlier}; a listener that can lose a record completes it
+     *         normally.
      */
     default CompletionStage<Void> relayedAll(SpooledMessage message, java.util.List<RecipientResult> results) {
         results.forEach(r -> relayed(message, r));
@@ -47,8 +50,9 @@ public interface RelayEvents {
 
     /**
      * A message found in the spool at start-up whose journal says the upstream accepted these recipients in
-     * an earlier run: the listener records whatever of them it has not recorded yet (the run may have ended
-     * before their records were written), and nothing twice.
+     * an earlier run, or whose records of them failed in this run ({@link #relayedAll}): the listener records
+     * whatever of them it has not recorded yet (the run may have ended before their records were written), and
+     * nothing twice.
      */
     default void relayedEarlier(SpooledMessage message, java.util.List<RecipientResult> results) {
     }

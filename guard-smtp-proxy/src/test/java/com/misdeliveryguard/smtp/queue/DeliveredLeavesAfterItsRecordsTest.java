@@ -45,10 +45,11 @@ class DeliveredLeavesAfterItsRecordsTest {
     private final CompletableFuture<Void> recorded = new CompletableFuture<>();
     private Spool spool;
     private DeliveryQueue queue;
+    private MutableClock clock;
 
     @BeforeEach
     void start(@TempDir Path dir) throws IOException {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
+        clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
         spool = Spool.open(dir, clock, Durability.FSYNC);
         RelayEvents listener = new RelayEvents() {
             @Override
@@ -89,6 +90,27 @@ class DeliveredLeavesAfterItsRecordsTest {
                 .until(() -> spool.list(QueueState.OUTGOING).contains(id));
         recorded.complete(null);
         await().atMost(Duration.ofSeconds(10)).until(() -> spool.list(QueueState.OUTGOING).isEmpty());
+        assertThat(sent).containsExactly(id + " bob@example.org", id + " carol@example.org");
+    }
+
+    @Test
+    void aDeliveredMessageWhoseRecordsFailedStaysAndTellsThemAgainAtTheNextAttemptWithoutBeingSentAgain()
+            throws Exception {
+        String id = committed();
+        spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
+        queue.enqueue(id);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> told.contains("relayed " + id + " [bob@example.org, carol@example.org]"));
+
+        recorded.completeExceptionally(new IllegalStateException("the decision log is unreachable"));
+
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> spool.list(QueueState.OUTGOING).contains(id));
+        clock.advance(Duration.ofMinutes(10));
+        queue.runDue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> spool.list(QueueState.OUTGOING).isEmpty());
+        assertThat(told).containsExactly("relayed " + id + " [bob@example.org, carol@example.org]",
+                "earlier " + id + " [bob@example.org 250 2.0.0 Ok, carol@example.org 250 2.0.0 Ok]");
         assertThat(sent).containsExactly(id + " bob@example.org", id + " carol@example.org");
     }
 
