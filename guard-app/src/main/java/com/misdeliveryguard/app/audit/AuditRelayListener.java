@@ -187,19 +187,28 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
     /**
      * After a crash: the {@code delivered} entries of these recipients that the log does not have yet (the run
      * ended before the batch holding them was committed). An entry is there when one about the same message
-     * has the same details.
+     * has the same details. False when they could not be checked or appended (logged): the message then waits.
      */
     @Override
-    public void relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
+    public boolean relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
+        List<AuditEvent> missing;
         try {
-            List<AuditEvent> missing = notLoggedYet(message.id(), delivered(message, results));
-            if (!missing.isEmpty()) {
-                log.info("Writing the {} delivered entr{} of {} that the run before did not record", missing.size(),
-                        missing.size() == 1 ? "y" : "ies", message.id());
-                append(missing);
-            }
+            missing = notLoggedYet(message.id(), delivered(message, results));
         } catch (RuntimeException e) {
-            log.error("Cannot tell which delivered entries of {} the run before recorded", message.id(), e);
+            log.error("Cannot tell which delivered entries of {} the log lacks", message.id(), e);
+            return false;
+        }
+        if (missing.isEmpty()) {
+            return true;
+        }
+        log.info("Writing the {} delivered entr{} of {} that the log lacks", missing.size(),
+                missing.size() == 1 ? "y" : "ies", message.id());
+        try {
+            decisionLog.appendAll(missing);
+            return true;
+        } catch (RuntimeException e) {
+            failed(missing, e);
+            return false;
         }
     }
 

@@ -23,6 +23,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +89,24 @@ class AuditRelayListenerAroundACrashTest {
         listener.relayedAll(message("Q1"), List.of(relayed(BOB, "250 ok A1"))).toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
 
-        listener.relayedEarlier(message("Q1"), List.of(relayed(BOB, "250 ok A1"), relayed(CAROL, "250 ok A2")));
-        listener.relayedEarlier(message("Q1"), List.of(relayed(BOB, "250 ok A1"), relayed(CAROL, "250 ok A2")));
+        assertThat(listener.relayedEarlier(message("Q1"), List.of(relayed(BOB, "250 ok A1"),
+                relayed(CAROL, "250 ok A2")))).isTrue();
+        assertThat(listener.relayedEarlier(message("Q1"), List.of(relayed(BOB, "250 ok A1"),
+                relayed(CAROL, "250 ok A2")))).isTrue();
 
         List<LogEntry> delivered = fixture.queries.history("Q1");
         assertThat(delivered).extracting(e -> CanonicalJson.parseObject(e.details()).get("recipient"))
                 .containsExactly("bob@example.org", "carol@example.org");
+    }
+
+    @Test
+    void earlierDeliveriesTheLogCannotTakeAreNotClaimedRecorded() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN"); // the next connection finds an empty database, without the log's tables
+        }
+
+        assertThat(listener.relayedEarlier(message("Q1"), List.of(relayed(BOB, "250 ok A1")))).isFalse();
     }
 
     @Test

@@ -65,9 +65,21 @@ final class CompositeRelayEvents implements RelayEvents {
         return CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new));
     }
 
+    /** Whether every listener has them recorded; each is told, even after one could not (a throw counts as not). */
     @Override
-    public void relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
-        each(l -> l.relayedEarlier(message, results));
+    public boolean relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
+        boolean all = true;
+        for (RelayEvents listener : listeners) {
+            try {
+                if (!listener.relayedEarlier(message, results)) {
+                    all = false;
+                }
+            } catch (RuntimeException e) {
+                log.error("Relay event listener {} failed", listener.getClass().getSimpleName(), e);
+                all = false;
+            }
+        }
+        return all;
     }
 
     @Override

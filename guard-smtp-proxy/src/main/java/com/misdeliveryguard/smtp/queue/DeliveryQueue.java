@@ -396,9 +396,15 @@ public final class DeliveryQueue implements AutoCloseable {
             retryLater(id);
             return;
         }
-        if (earlierRun.remove(id) && !journal.relayed().isEmpty()) {
-            events.relayedEarlier(message, journal.relayed().entrySet().stream()
-                    .map(r -> new RecipientResult(r.getKey(), RecipientResult.Outcome.RELAYED, r.getValue())).toList());
+        if (earlierRun.remove(id) && !journal.relayed().isEmpty()
+                && !events.relayedEarlier(message, journal.relayed().entrySet().stream()
+                        .map(r -> new RecipientResult(r.getKey(), RecipientResult.Outcome.RELAYED, r.getValue()))
+                        .toList())) {
+            log.warn("The records of the earlier deliveries of {} are still not written; it stays in outgoing/ and "
+                    + "is tried again later (nothing is sent meanwhile)", id);
+            earlierRun.add(id);
+            retryLater(id);
+            return;
         }
         List<MailAddress> pending = journal.pending(message.envelope().recipients());
         CompletionStage<Void> recorded = CompletableFuture.completedFuture(null);

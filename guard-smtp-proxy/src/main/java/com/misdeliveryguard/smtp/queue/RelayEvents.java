@@ -53,8 +53,12 @@ public interface RelayEvents {
      * an earlier run, or whose records of them failed in this run ({@link #relayedAll}): the listener records
      * whatever of them it has not recorded yet (the run may have ended before their records were written), and
      * nothing twice.
+     *
+     * @return whether the listener has them recorded now: false (after logging why) keeps the message in
+     *         {@code outgoing/}, neither removed nor sent on, until a later attempt tells them again
      */
-    default void relayedEarlier(SpooledMessage message, java.util.List<RecipientResult> results) {
+    default boolean relayedEarlier(SpooledMessage message, java.util.List<RecipientResult> results) {
+        return true;
     }
 
     /** A temporary failure; the next attempt is scheduled. */

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ class DeliveredLeavesAfterItsRecordsTest {
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private final List<String> told = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> recorded = new CompletableFuture<>();
+    /** How many times the listener has yet to fail to record the earlier deliveries. */
+    private final AtomicInteger earlierRecordsFail = new AtomicInteger();
     private Spool spool;
     private DeliveryQueue queue;
     private MutableClock clock;
@@ -59,9 +62,10 @@ class DeliveredLeavesAfterItsRecordsTest {
             }
 
             @Override
-            public void relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
+            public boolean relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
                 told.add("earlier " + message.id() + " "
                         + results.stream().map(r -> r.recipient() + " " + r.reply()).toList());
+                return earlierRecordsFail.getAndDecrement() <= 0;
             }
         };
         queue = new DeliveryQueue(spool, message -> {
@@ -126,6 +130,30 @@ class DeliveredLeavesAfterItsRecordsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> spool.list(QueueState.OUTGOING).isEmpty());
         assertThat(told).containsExactly("earlier " + id + " [bob@example.org 250 2.0.0 Ok: queued as A1]",
                 "relayed " + id + " [carol@example.org]");
+        assertThat(sent).containsExactly(id + " carol@example.org");
+    }
+
+    @Test
+    void aMessageWhoseEarlierDeliveriesCannotBeRecordedWaitsUnsentUntilTheyAre() throws Exception {
+        String id = committed();
+        spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
+        spool.recordRelayed(QueueState.OUTGOING, id, Map.of(BOB, "250 2.0.0 Ok: queued as A1"), Map.of());
+        recorded.complete(null);
+        earlierRecordsFail.set(1);
+
+        queue.resume(Map.of(QueueState.OUTGOING, List.of(id)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> told.size() == 1);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> spool.list(QueueState.OUTGOING).contains(id));
+        assertThat(sent).isEmpty();
+
+        clock.advance(Duration.ofMinutes(10));
+        queue.runDue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> spool.list(QueueState.OUTGOING).isEmpty());
+        String earlier = "earlier " + id + " [bob@example.org 250 2.0.0 Ok: queued as A1]";
+        assertThat(told).containsExactly(earlier, earlier, "relayed " + id + " [carol@example.org]");
         assertThat(sent).containsExactly(id + " carol@example.org");
     }
 
