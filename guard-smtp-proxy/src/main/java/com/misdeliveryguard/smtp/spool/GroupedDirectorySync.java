@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Group commit of directory syncs (ADR 0014): concurrent sessions that each renamed an entry into the
@@ -13,15 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * caller's sync is done by an {@code fsync} that <em>started after</em> the caller asked, so it covers
  * the caller's rename: the caller either runs it itself or waits for the one that started after it
  * asked. A failed {@code fsync} fails every caller it was to cover; nothing is reported durable that
- * was not synced. File contents are synced as before, one {@code fsync} per file.
+ * was not synced. File contents are synced as before, one {@code fsync} per file, and so is a directory not named
+ * at construction (until 2026-12-07 every directory synced was remembered, one entry per message ever received).
  */
 final class GroupedDirectorySync implements Durability {
 
     private final Durability delegate;
-    private final Map<Path, Directory> directories = new ConcurrentHashMap<>();
+    private final Map<Path, Directory> directories;
 
-    GroupedDirectorySync(Durability delegate) {
+    /**
+     * Groups the syncs of the {@code shared} directories; any other (a message's own directory, which one session
+     * syncs) goes straight to {@code delegate}, and nothing is kept for it.
+     */
+    GroupedDirectorySync(Durability delegate, Set<Path> shared) {
         this.delegate = delegate;
+        this.directories = shared.stream().collect(Collectors.toUnmodifiableMap(p -> p, Directory::new));
     }
 
     @Override
@@ -36,7 +43,12 @@ final class GroupedDirectorySync implements Durability {
 
     @Override
     public void forceDirectory(Path directory) throws IOException {
-        directories.computeIfAbsent(directory, Directory::new).sync();
+        Directory shared = directories.get(directory);
+        if (shared == null) {
+            delegate.forceDirectory(directory);
+        } else {
+            shared.sync();
+        }
     }
 
     /** Tickets of one directory: each caller takes one; a sync covers every ticket taken before it started. */

@@ -30,8 +30,9 @@ public final class SpoolWriter implements AutoCloseable {
         this.spool = spool;
         this.id = id;
         this.dir = dir;
-        this.channel = FileChannel.open(dir.resolve(Spool.MESSAGE), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        // an emptied directory used again holds an empty message file (Spool#create)
+        this.channel = FileChannel.open(dir.resolve(Spool.MESSAGE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -110,8 +111,8 @@ public final class SpoolWriter implements AutoCloseable {
     }
 
     private void writeEnvelope(SpooledMessage message) throws IOException {
-        try (FileChannel env = FileChannel.open(dir.resolve(Spool.ENVELOPE), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel env = FileChannel.open(dir.resolve(Spool.ENVELOPE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(EnvelopeFile.write(message));
             while (buffer.hasRemaining()) {
                 env.write(buffer);

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +56,7 @@ class GroupedDirectorySyncTest {
     void callersThatAskDuringAnFsyncShareTheNextOne() throws Exception {
         Gate gate = new Gate();
         gate.release = new CountDownLatch(1);
-        GroupedDirectorySync sync = new GroupedDirectorySync(gate);
+        GroupedDirectorySync sync = new GroupedDirectorySync(gate, Set.of(dir));
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
             Future<?> first = pool.submit(() -> call(sync));
@@ -78,7 +79,7 @@ class GroupedDirectorySyncTest {
     void aFailedFsyncFailsEveryCallerItWasToCover() throws Exception {
         Gate gate = new Gate();
         gate.release = new CountDownLatch(1);
-        GroupedDirectorySync sync = new GroupedDirectorySync(gate);
+        GroupedDirectorySync sync = new GroupedDirectorySync(gate, Set.of(dir));
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             Future<?> first = pool.submit(() -> call(sync));
@@ -92,6 +93,35 @@ class GroupedDirectorySyncTest {
             gate.fail = false;
             sync.forceDirectory(dir); // a later caller gets an fsync of its own
             assertThat(gate.started.get()).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDirectoryNotNamedAsSharedIsSyncedByEachCallerOnItsOwn() throws Exception {
+        Gate gate = new Gate();
+        gate.release = new CountDownLatch(1);
+        Path message = java.nio.file.Files.createDirectory(dir.resolve("a-message"));
+        GroupedDirectorySync sync = new GroupedDirectorySync(gate, Set.of(dir));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                callers.add(pool.submit(() -> {
+                    sync.forceDirectory(message);
+                    return null;
+                }));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (gate.started.get() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(gate.started.get()).as("three fsyncs under way at once, none waiting for another").isEqualTo(3);
+            gate.release.countDown();
+            for (Future<?> f : callers) {
+                f.get(5, TimeUnit.SECONDS);
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -1,0 +1,124 @@
+package com.misdeliveryguard.smtp.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.misdeliveryguard.core.mail.Envelope;
+import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.mail.ReversePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A removed message's directory is emptied and used again for a new message instead of being deleted and made
+ * again (ADR 0015): the new message reads as itself only, and no byte of the removed one stays in the spool.
+ */
+class SpareDirectoriesTest {
+
+    private static final MailAddress BOB = MailAddress.of("bob@example.org");
+    private static final MailAddress CAROL = MailAddress.of("carol@example.org");
+
+    @TempDir
+    Path dir;
+
+    private static final Durability NO_SYNC = new Durability() {
+        @Override
+        public void force(java.nio.channels.FileChannel file) {
+        }
+
+        @Override
+        public void force(java.io.FileDescriptor file) {
+        }
+
+        @Override
+        public void forceDirectory(Path directory) {
+        }
+    };
+
+    private static Envelope envelope(List<MailAddress> recipients) {
+        return new Envelope(ReversePath.of(MailAddress.of("alice@example.com")), recipients, Optional.of("alice"),
+                "192.0.2.10", "client.example.com", true, true, Instant.parse("2026-12-07T09:00:00Z"));
+    }
+
+    private static SpooledMessage commit(Spool spool, String body, List<MailAddress> recipients) throws IOException {
+        try (SpoolWriter writer = spool.create()) {
+            byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
+            writer.write(bytes, 0, bytes.length);
+            return writer.commit(envelope(recipients), SpooledMessage.Origin.SMTP);
+        }
+    }
+
+    @Test
+    void aNewMessageInARemovedMessagesDirectoryReadsAsItselfOnly() throws Exception {
+        Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
+        SpooledMessage old = commit(spool, "Subject: the old one, longer than the new\r\n\r\nsecret\r\n",
+                List.of(BOB, CAROL));
+        spool.move(old.id(), QueueState.INCOMING, QueueState.OUTGOING);
+        spool.recordRelayed(QueueState.OUTGOING, old.id(), Map.of(BOB, "250 ok"), Map.of());
+        spool.recordHeaderRemovals(QueueState.OUTGOING, old.id(), List.of(CAROL));
+        Object oldDirectory = Files.getAttribute(dir.resolve("outgoing").resolve(old.id()), "unix:ino");
+
+        spool.delete(QueueState.OUTGOING, old.id());
+        SpooledMessage fresh = commit(spool, "Subject: new\r\n\r\nx\r\n", List.of(BOB));
+
+        Path freshDirectory = dir.resolve("incoming").resolve(fresh.id());
+        assertThat(Files.getAttribute(freshDirectory, "unix:ino")).as("the same directory").isEqualTo(oldDirectory);
+        assertThat(spool.read(QueueState.INCOMING, fresh.id())).isEqualTo(fresh);
+        try (InputStream content = spool.openContent(QueueState.INCOMING, fresh.id())) {
+            assertThat(new String(content.readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("Subject: new\r\n\r\nx\r\n");
+        }
+        assertThat(spool.journal(QueueState.INCOMING, fresh.id()).pending(List.of(BOB))).containsExactly(BOB);
+        assertThat(spool.headerRemovals(QueueState.INCOMING, fresh.id())).isEmpty();
+        assertThat(Spool.open(dir, Clock.systemUTC(), Durability.FSYNC).recover().get(QueueState.INCOMING))
+                .containsExactly(fresh.id());
+    }
+
+    @Test
+    void noByteOfARemovedMessageStaysInTheSpool() throws Exception {
+        Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
+        SpooledMessage old = commit(spool, "Subject: payroll\r\n\r\nsecret\r\n", List.of(BOB));
+        spool.recordRelayed(QueueState.INCOMING, old.id(), Map.of(BOB, "250 ok"), Map.of());
+
+        spool.delete(QueueState.INCOMING, old.id());
+
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).isNotEmpty()
+                    .allSatisfy(f -> assertThat(Files.size(f)).as(f.toString()).isZero());
+        }
+    }
+
+    @Test
+    void atMostSoManyRemovedDirectoriesAreKeptAndNoneSurvivesARestart() throws Exception {
+        Spool spool = Spool.open(dir, Clock.systemUTC(), NO_SYNC); // thousands of messages: the bound is the point
+        List<SpooledMessage> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < Spool.MAX_SPARES + 5; i++) {
+            messages.add(commit(spool, "Subject: " + i + "\r\n\r\nx\r\n", List.of(BOB)));
+        }
+        for (SpooledMessage message : messages) {
+            spool.delete(QueueState.INCOMING, message.id());
+        }
+        assertThat(entries(dir.resolve("spare"))).isEqualTo(Spool.MAX_SPARES);
+        assertThat(entries(dir.resolve("trash"))).isZero();
+
+        Spool.open(dir, Clock.systemUTC(), NO_SYNC);
+
+        assertThat(entries(dir.resolve("spare"))).isZero();
+    }
+
+    private static long entries(Path directory) throws IOException {
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.count();
+        }
+    }
+}
