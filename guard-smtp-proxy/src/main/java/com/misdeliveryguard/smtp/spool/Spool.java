@@ -64,8 +64,13 @@ public final class Spool {
      * ahead of delivery); beyond them a removal deletes the directory.
      */
     static final int MAX_SPARES = 2048;
-    /** The files a spare directory keeps, empty; anything else is deleted when a directory becomes a spare. */
-    private static final Set<String> REUSED_FILES = Set.of(MESSAGE, ENVELOPE, DeliveryJournal.FILE);
+    /**
+     * The files a spare directory keeps, empty; anything else is deleted when a directory becomes a spare. Not the
+     * journal: its truncation is not synced, and after a power failure an old journal would say a new message's
+     * recipients were relayed; its removal is, by the sync of the directory when the next message is published (so
+     * is that of {@code to-bcc}). The bytes and envelope are written again and synced before anything reads them.
+     */
+    private static final Set<String> REUSED_FILES = Set.of(MESSAGE, ENVELOPE);
     /** Marks a {@code tmp/} entry as mail the guard writes itself: rewritten from its record if a crash cuts it short. */
     static final String GENERATED = "generated";
     private static final int PROBE_BYTES = 4096;
@@ -97,7 +102,7 @@ public final class Spool {
                 deleteTree(dir);
             }
         }
-        Set<Path> shared = new HashSet<>(List.of(root, root.resolve(TMP), root.resolve(TRASH)));
+        Set<Path> shared = new HashSet<>(List.of(root, root.resolve(TMP), root.resolve(TRASH), root.resolve(SPARE)));
         for (QueueState state : QueueState.values()) {
             Files.createDirectories(root.resolve(state.directory()));
             shared.add(root.resolve(state.directory()));
@@ -113,19 +118,37 @@ public final class Spool {
     public SpoolWriter create() throws IOException {
         String id = ids.next();
         Path dir = root.resolve(TMP).resolve(id);
-        String spare = spares.poll();
-        if (spare == null) {
+        if (!takeSpare(dir)) {
             Files.createDirectory(dir);
-        } else {
-            spareCount.decrementAndGet();
-            try {
-                Files.move(root.resolve(SPARE).resolve(spare), dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                log.debug("Could not use the spare directory {}; a new one is made", spare, e);
-                Files.createDirectory(dir);
-            }
         }
         return new SpoolWriter(this, id, dir);
+    }
+
+    /**
+     * Renames a spare directory to {@code dir} and syncs {@code spare/}: durable before the message can be
+     * acknowledged, since start-up deletes what {@code spare/} holds, and on a file system without a journal an
+     * unsynced old entry could come back beside the published one. False when there is none (or it could not be
+     * moved); throws, leaving nothing behind, when the sync fails.
+     */
+    private boolean takeSpare(Path dir) throws IOException {
+        String spare = spares.poll();
+        if (spare == null) {
+            return false;
+        }
+        spareCount.decrementAndGet();
+        try {
+            Files.move(root.resolve(SPARE).resolve(spare), dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.debug("Could not use the spare directory {}; a new one is made", spare, e);
+            return false;
+        }
+        try {
+            durability.forceDirectory(root.resolve(SPARE));
+        } catch (IOException e) {
+            deleteTree(dir);
+            throw e;
+        }
+        return true;
     }
 
     /**
