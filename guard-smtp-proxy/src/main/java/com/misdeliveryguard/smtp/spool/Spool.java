@@ -54,11 +54,13 @@ public final class Spool {
     /** Where a message directory goes to be deleted, so that a crash mid-delete never leaves half a message. */
     private static final String TRASH = "trash";
     /**
-     * Emptied message directories, used again for new messages (ADR 0015): on a file system whose inode allocator
-     * scans past every recently deleted inode (ext4 without a journal), creating three files per message and deleting
-     * them again was a fifth of the guard's CPU under load. Emptied at start-up; they hold no mail.
+     * Emptied message directories wait under {@code tmp/} with this prefix, to be used again for new messages
+     * (ADR 0015): on a file system whose inode allocator scans past every recently deleted inode (ext4 without a
+     * journal), making a directory and files per message and deleting them again was a fifth of the guard's CPU under
+     * load. In {@code tmp/}, taking one is a rename inside the directory that publishing a message syncs anyway.
+     * Deleted at start-up; they hold no mail.
      */
-    private static final String SPARE = "spare";
+    private static final String SPARE_PREFIX = "spare-";
     /**
      * At most this many emptied directories are kept (256 ran out in bursts at 50 sessions, when acceptance runs
      * ahead of delivery); beyond them a removal deletes the directory.
@@ -96,13 +98,12 @@ public final class Spool {
         Objects.requireNonNull(durability, "durability");
         Files.createDirectories(root.resolve(TMP));
         Files.createDirectories(root.resolve(TRASH));
-        Files.createDirectories(root.resolve(SPARE));
-        try (Stream<Path> left = Files.list(root.resolve(SPARE))) {
-            for (Path dir : left.toList()) {
+        try (Stream<Path> left = Files.list(root.resolve(TMP))) {
+            for (Path dir : left.filter(p -> p.getFileName().toString().startsWith(SPARE_PREFIX)).toList()) {
                 deleteTree(dir);
             }
         }
-        Set<Path> shared = new HashSet<>(List.of(root, root.resolve(TMP), root.resolve(TRASH), root.resolve(SPARE)));
+        Set<Path> shared = new HashSet<>(List.of(root, root.resolve(TMP), root.resolve(TRASH)));
         for (QueueState state : QueueState.values()) {
             Files.createDirectories(root.resolve(state.directory()));
             shared.add(root.resolve(state.directory()));
@@ -125,30 +126,23 @@ public final class Spool {
     }
 
     /**
-     * Renames a spare directory to {@code dir} and syncs {@code spare/}: durable before the message can be
-     * acknowledged, since start-up deletes what {@code spare/} holds, and on a file system without a journal an
-     * unsynced old entry could come back beside the published one. False when there is none (or it could not be
-     * moved); throws, leaving nothing behind, when the sync fails.
+     * Renames a spare directory to {@code dir} (both in {@code tmp/}, which {@link #publish} syncs after the message's
+     * own rename out of it, so that no old entry of the spare can come back once the message is acknowledged). False
+     * when there is none, or it could not be moved.
      */
-    private boolean takeSpare(Path dir) throws IOException {
+    private boolean takeSpare(Path dir) {
         String spare = spares.poll();
         if (spare == null) {
             return false;
         }
         spareCount.decrementAndGet();
         try {
-            Files.move(root.resolve(SPARE).resolve(spare), dir, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(root.resolve(TMP).resolve(spare), dir, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (IOException e) {
             log.debug("Could not use the spare directory {}; a new one is made", spare, e);
             return false;
         }
-        try {
-            durability.forceDirectory(root.resolve(SPARE));
-        } catch (IOException e) {
-            deleteTree(dir);
-            throw e;
-        }
-        return true;
     }
 
     /**
@@ -383,8 +377,8 @@ public final class Spool {
                     }
                 }
             }
-            String name = "s" + spareNames.incrementAndGet();
-            Files.move(dir, root.resolve(SPARE).resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            String name = SPARE_PREFIX + spareNames.incrementAndGet();
+            Files.move(dir, root.resolve(TMP).resolve(name), StandardCopyOption.ATOMIC_MOVE);
             spares.add(name);
             return true;
         } catch (IOException e) {
