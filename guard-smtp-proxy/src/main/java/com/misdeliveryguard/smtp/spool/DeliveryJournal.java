@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,13 @@ import java.util.Optional;
  * {@code dropped <addr> <reason>} (the sender released the message without this recipient),
  * {@code deferred <attempt> <next-attempt> <reply>}. A torn last line (crash mid-append) is ignored.
  *
+ * <p>Every append starts with a line {@code message <queue id>} (after an empty line, so that it starts a line
+ * even after a torn one), and a line counts for a message only after a line naming it: a message directory is
+ * used again for a later message (ADR 0015), and its journal is only truncated, unsynced, in between, so after a
+ * power failure the earlier message's lines may come back under the later one's. Lines before the first
+ * {@code message} line were written before this header existed (or by nobody else): they count when the first
+ * header names this message, or when there is none ({@link Spool} never keeps a journal without one for reuse).
+ *
  * <p>Appends go through a {@link FileOutputStream} and {@link java.io.FileDescriptor#sync}, not an
  * interruptible {@link java.nio.channels.FileChannel}: a delivery worker interrupted at shutdown
  * after the upstream's 250 still records that 250 (an interruptible channel would close itself
@@ -30,6 +38,8 @@ import java.util.Optional;
 public final class DeliveryJournal {
 
     static final String FILE = "journal";
+    /** Starts the line naming the message the lines after it are about. */
+    static final String HEADER = "message ";
 
     private DeliveryJournal() {
     }
@@ -49,7 +59,7 @@ public final class DeliveryJournal {
     }
 
     static void append(Path messageDir, List<String> lines, Durability durability) throws IOException {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder("\n").append(HEADER).append(messageDir.getFileName()).append('\n');
         for (String line : lines) {
             text.append(line.replaceAll("[\\r\\n]+", " ")).append('\n');
         }
@@ -73,7 +83,19 @@ public final class DeliveryJournal {
         Instant next = null;
         String lastReply = "";
         int end = text.lastIndexOf('\n');
-        for (String line : text.substring(0, end + 1).split("\n")) {
+        String id = messageDir.getFileName().toString();
+        String[] lines = text.substring(0, end + 1).split("\n");
+        // lines before any header count when the first header names this message, or when there is none
+        boolean counts = Arrays.stream(lines).filter(l -> l.startsWith(HEADER)).findFirst()
+                .map(first -> first.equals(HEADER + id)).orElse(true);
+        for (String line : lines) {
+            if (line.startsWith(HEADER)) {
+                counts = line.equals(HEADER + id);
+                continue;
+            }
+            if (!counts) {
+                continue;
+            }
             String[] f = line.split(" ", 4);
             try {
                 switch (f[0]) {

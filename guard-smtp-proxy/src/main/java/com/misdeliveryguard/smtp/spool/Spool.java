@@ -67,12 +67,14 @@ public final class Spool {
      */
     static final int MAX_SPARES = 2048;
     /**
-     * The files a spare directory keeps, empty; anything else is deleted when a directory becomes a spare. Not the
-     * journal: its truncation is not synced, and after a power failure an old journal would say a new message's
-     * recipients were relayed; its removal is, by the sync of the directory when the next message is published (so
-     * is that of {@code to-bcc}). The bytes and envelope are written again and synced before anything reads them.
+     * The files a spare directory keeps, empty; anything else is deleted when a directory becomes a spare. None of
+     * the truncations is synced: the bytes and envelope are written again and synced before anything reads them, and
+     * the journal names the message each of its appends is about ({@link DeliveryJournal}), so an old journal that a
+     * power failure brings back counts for nothing. A journal without such names (written before they existed) is
+     * deleted instead; its removal is made durable by the sync of the directory when the next message is published
+     * (so is that of {@code to-bcc}).
      */
-    private static final Set<String> REUSED_FILES = Set.of(MESSAGE, ENVELOPE);
+    private static final Set<String> REUSED_FILES = Set.of(MESSAGE, ENVELOPE, DeliveryJournal.FILE);
     /** Marks a {@code tmp/} entry as mail the guard writes itself: rewritten from its record if a crash cuts it short. */
     static final String GENERATED = "generated";
     private static final int PROBE_BYTES = 4096;
@@ -370,9 +372,7 @@ public final class Spool {
         try {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.toList()) {
-                    if (REUSED_FILES.contains(file.getFileName().toString()) && Files.isRegularFile(file)) {
-                        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING).close();
-                    } else {
+                    if (!REUSED_FILES.contains(file.getFileName().toString()) || !emptiedForReuse(file)) {
                         deleteTree(file);
                     }
                 }
@@ -385,6 +385,30 @@ public final class Spool {
             spareCount.decrementAndGet();
             log.debug("Could not keep {} as a spare directory; it is deleted", dir.getFileName(), e);
             return false;
+        }
+    }
+
+    /**
+     * Truncates a file a spare keeps; false (the caller deletes it) when it is not a plain file, or is a journal that
+     * does not begin with the name of its message.
+     */
+    private static boolean emptiedForReuse(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (file.getFileName().toString().equals(DeliveryJournal.FILE)) {
+                ByteBuffer start = ByteBuffer.allocate(1 + DeliveryJournal.HEADER.length());
+                while (start.hasRemaining() && channel.read(start) >= 0) {
+                    // a journal is short; read its first line's start
+                }
+                String opening = new String(start.array(), 0, start.position(), StandardCharsets.US_ASCII);
+                if (start.position() > 0 && !opening.equals("\n" + DeliveryJournal.HEADER)) {
+                    return false;
+                }
+            }
+            channel.truncate(0);
+            return true;
         }
     }
 

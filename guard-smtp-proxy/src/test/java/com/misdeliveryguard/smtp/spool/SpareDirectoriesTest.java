@@ -85,6 +85,43 @@ class SpareDirectoriesTest {
     }
 
     @Test
+    void anEarlierMessagesJournalBroughtBackByAPowerFailureCountsForNothing() throws Exception {
+        Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
+        SpooledMessage old = commit(spool, "Subject: old\r\n\r\nx\r\n", List.of(BOB, CAROL));
+        spool.recordRelayed(QueueState.INCOMING, old.id(), Map.of(BOB, "250 ok"), Map.of());
+        byte[] oldJournal = Files.readAllBytes(dir.resolve("incoming").resolve(old.id()).resolve("journal"));
+        spool.delete(QueueState.INCOMING, old.id());
+        SpooledMessage fresh = commit(spool, "Subject: new\r\n\r\nx\r\n", List.of(BOB, CAROL));
+        Path journal = dir.resolve("incoming").resolve(fresh.id()).resolve("journal");
+        assertThat(Files.size(journal)).as("kept, emptied").isZero();
+
+        Files.write(journal, oldJournal); // the truncation was never written to the disk
+        assertThat(spool.journal(QueueState.INCOMING, fresh.id()).pending(List.of(BOB, CAROL)))
+                .containsExactly(BOB, CAROL);
+        spool.recordRelayed(QueueState.INCOMING, fresh.id(), Map.of(CAROL, "250 ok"), Map.of());
+
+        DeliveryJournal.State state = spool.journal(QueueState.INCOMING, fresh.id());
+        assertThat(state.relayed()).containsOnlyKeys(CAROL);
+        assertThat(state.pending(List.of(BOB, CAROL))).containsExactly(BOB);
+    }
+
+    @Test
+    void aJournalWrittenBeforeItNamedItsMessageStillCountsAndIsNotKeptForReuse() throws Exception {
+        Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
+        SpooledMessage old = commit(spool, "Subject: old\r\n\r\nx\r\n", List.of(BOB, CAROL));
+        Path oldDirectory = dir.resolve("incoming").resolve(old.id());
+        Files.writeString(oldDirectory.resolve("journal"), "relayed bob@example.org 250 ok\n");
+        spool.recordRelayed(QueueState.INCOMING, old.id(), Map.of(CAROL, "250 ok too"), Map.of());
+        assertThat(spool.journal(QueueState.INCOMING, old.id()).relayed()).containsOnlyKeys(BOB, CAROL);
+        Files.writeString(oldDirectory.resolve("journal"), "relayed bob@example.org 250 ok\n");
+
+        spool.delete(QueueState.INCOMING, old.id());
+        SpooledMessage fresh = commit(spool, "Subject: new\r\n\r\nx\r\n", List.of(BOB));
+
+        assertThat(dir.resolve("incoming").resolve(fresh.id()).resolve("journal")).doesNotExist();
+    }
+
+    @Test
     void noByteOfARemovedMessageStaysInTheSpool() throws Exception {
         Spool spool = Spool.open(dir, Clock.systemUTC(), Durability.FSYNC);
         SpooledMessage old = commit(spool, "Subject: payroll\r\n\r\nsecret\r\n", List.of(BOB));
