@@ -395,6 +395,13 @@ def prepare(work, sizes, contacts):
 
 # ---------------------------------------------------------------- one measurement
 
+def source_command(sessions, messages, rcpts, message_file, reuse=False):
+    """smtp-source's arguments for a row, without the relay's address ("-d" second when connections are reused)."""
+    return (["smtp-source"] + (["-d"] if reuse else []) +
+            ["-s", str(sessions), "-m", str(messages), "-r", str(rcpts), "-F", message_file,
+             "-f", SENDER, "-t", RECIPIENT, "-M", "bench-client.localdomain"])
+
+
 def run_row(relay, sink, row, message_file):
     size, rcpts, sessions, reuse, messages = row
     start_count = sink.count
@@ -403,16 +410,12 @@ def run_row(relay, sink, row, message_file):
     written = getattr(relay, "written", lambda: 0)
     written0 = written()
     t0 = time.monotonic()
-    cmd = ["smtp-source", "-s", str(sessions), "-m", str(messages), "-r", str(rcpts), "-F", message_file,
-           "-f", SENDER, "-t", RECIPIENT, "-M", "bench-client.localdomain"]
-    if reuse:
-        cmd.insert(1, "-d")
+    cmd = source_command(sessions, messages, rcpts, message_file, reuse)
     ports = getattr(relay, "ports", [relay.port])
     if len(ports) == 1:
         src = subprocess.run(cmd + [f"127.0.0.1:{relay.port}"], capture_output=True, text=True)
     else:  # the sessions and messages split evenly between the instances, sent at the same time
-        share = ["-s", str(max(1, sessions // len(ports))), "-m", str(messages // len(ports))]
-        split = cmd[:1] + (["-d"] if reuse else []) + share + cmd[(6 if reuse else 5):]
+        split = source_command(max(1, sessions // len(ports)), messages // len(ports), rcpts, message_file, reuse)
         sources = [subprocess.Popen(split + [f"127.0.0.1:{p}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                     text=True) for p in ports]
         outcomes = [(s.wait(), s.stderr.read()) for s in sources]
@@ -506,9 +509,8 @@ def kill9_under_load(guard, sink, message, message_file):
     Each tracked message carries its own X-Bench-Id, and the sink dumps each message to a file, so the check is per
     message (smtp-source's messages carry no id of their own: they are the load). Returns the restarted guard, a line
     to print and whether nothing was lost."""
-    harness = subprocess.Popen(["smtp-source", "-s", "20", "-m", "1000000", "-r", "1", "-F", message_file,
-                                "-f", SENDER, "-t", RECIPIENT, "-M", "bench-client.localdomain",
-                                f"127.0.0.1:{guard.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    harness = subprocess.Popen(source_command(20, 1_000_000, 1, message_file) + [f"127.0.0.1:{guard.port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     acknowledged = []
     numbers = itertools.count()
     sending = threading.Event()

@@ -203,13 +203,7 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
         }
         log.info("Writing the {} delivered entr{} of {} that the log lacks", missing.size(),
                 missing.size() == 1 ? "y" : "ies", message.id());
-        try {
-            decisionLog.appendAll(missing);
-            return true;
-        } catch (RuntimeException e) {
-            failed(missing, e);
-            return false;
-        }
+        return append(missing);
     }
 
     private static List<AuditEvent> delivered(SpooledMessage message, List<RecipientResult> results) {
@@ -252,12 +246,17 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
         }
     }
 
-    /** Appends on the calling thread (in the caller's transaction, if any); a failure is logged and counted. */
-    private void append(List<AuditEvent> events) {
+    /**
+     * Appends on the calling thread (in the caller's transaction, if any); a failure is logged and counted. Whether
+     * the entries were appended.
+     */
+    private boolean append(List<AuditEvent> events) {
         try {
             decisionLog.appendAll(events);
+            return true;
         } catch (RuntimeException e) {
             failed(events, e);
+            return false;
         }
     }
 

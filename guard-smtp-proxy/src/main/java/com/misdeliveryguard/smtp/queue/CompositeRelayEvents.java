@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,24 @@ final class CompositeRelayEvents implements RelayEvents {
     }
 
     private void each(Consumer<RelayEvents> event) {
+        every(l -> {
+            event.accept(l);
+            return true;
+        });
+    }
+
+    /** Tells every listener, even after one said no or threw (logged); whether all of them said yes. */
+    private boolean every(Predicate<RelayEvents> event) {
+        boolean all = true;
         for (RelayEvents listener : listeners) {
             try {
-                event.accept(listener);
+                all &= event.test(listener);
             } catch (RuntimeException e) {
                 log.error("Relay event listener {} failed", listener.getClass().getSimpleName(), e);
+                all = false;
             }
         }
+        return all;
     }
 
     @Override
@@ -68,18 +80,7 @@ final class CompositeRelayEvents implements RelayEvents {
     /** Whether every listener has them recorded; each is told, even after one could not (a throw counts as not). */
     @Override
     public boolean relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
-        boolean all = true;
-        for (RelayEvents listener : listeners) {
-            try {
-                if (!listener.relayedEarlier(message, results)) {
-                    all = false;
-                }
-            } catch (RuntimeException e) {
-                log.error("Relay event listener {} failed", listener.getClass().getSimpleName(), e);
-                all = false;
-            }
-        }
-        return all;
+        return every(l -> l.relayedEarlier(message, results));
     }
 
     @Override

@@ -400,10 +400,8 @@ public final class DeliveryQueue implements AutoCloseable {
                 && !events.relayedEarlier(message, journal.relayed().entrySet().stream()
                         .map(r -> new RecipientResult(r.getKey(), RecipientResult.Outcome.RELAYED, r.getValue()))
                         .toList())) {
-            log.warn("The records of the earlier deliveries of {} are still not written; it stays in outgoing/ and "
-                    + "is tried again later (nothing is sent meanwhile)", id);
-            earlierRun.add(id);
-            retryLater(id);
+            keepForItsRecords(id, "The records of the earlier deliveries of {} are still not written; it stays in "
+                    + "outgoing/ and is tried again later (nothing is sent meanwhile)");
             return;
         }
         List<MailAddress> pending = journal.pending(message.envelope().recipients());
@@ -590,8 +588,13 @@ public final class DeliveryQueue implements AutoCloseable {
             finish(id);
             return;
         }
-        log.warn("The records of the delivery of {} failed; it stays in outgoing/ and they are written again at the "
-                + "next attempt (nothing is sent again)", id);
+        keepForItsRecords(id, "The records of the delivery of {} failed; it stays in outgoing/ and they are written "
+                + "again at the next attempt (nothing is sent again)");
+    }
+
+    /** Keeps a relayed message in {@code outgoing/} until its next attempt tells the listeners again. */
+    private void keepForItsRecords(String id, String why) {
+        log.warn(why, id);
         earlierRun.add(id);
         retryLater(id);
     }

@@ -120,10 +120,7 @@ class DeliveredLeavesAfterItsRecordsTest {
 
     @Test
     void aMessageLeftByAnEarlierRunTellsWhomItsJournalSaysWereRelayedAndIsSentToTheOthersOnly() throws Exception {
-        String id = committed();
-        spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
-        spool.recordRelayed(QueueState.OUTGOING, id, Map.of(BOB, "250 2.0.0 Ok: queued as A1"), Map.of());
-        recorded.complete(null);
+        String id = leftByAnEarlierRunWithBobRelayed();
 
         queue.resume(Map.of(QueueState.OUTGOING, List.of(id)));
 
@@ -135,10 +132,7 @@ class DeliveredLeavesAfterItsRecordsTest {
 
     @Test
     void aMessageWhoseEarlierDeliveriesCannotBeRecordedWaitsUnsentUntilTheyAre() throws Exception {
-        String id = committed();
-        spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
-        spool.recordRelayed(QueueState.OUTGOING, id, Map.of(BOB, "250 2.0.0 Ok: queued as A1"), Map.of());
-        recorded.complete(null);
+        String id = leftByAnEarlierRunWithBobRelayed();
         earlierRecordsFail.set(1);
 
         queue.resume(Map.of(QueueState.OUTGOING, List.of(id)));
@@ -167,6 +161,15 @@ class DeliveredLeavesAfterItsRecordsTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> spool.list(QueueState.OUTGOING).isEmpty());
         assertThat(told).containsExactly("relayed " + id + " [bob@example.org, carol@example.org]");
+    }
+
+    /** In {@code outgoing/}, its journal saying Bob was relayed; the listener records what it is told at once. */
+    private String leftByAnEarlierRunWithBobRelayed() throws IOException {
+        String id = committed();
+        spool.move(id, QueueState.INCOMING, QueueState.OUTGOING);
+        spool.recordRelayed(QueueState.OUTGOING, id, Map.of(BOB, "250 2.0.0 Ok: queued as A1"), Map.of());
+        recorded.complete(null);
+        return id;
     }
 
     private String committed() throws IOException {
