@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@code journal}. Moving a message between states is a single atomic rename of its directory.
  *
  * <p>A message is written under {@code tmp/} and becomes a message only by
- * {@link SpoolWriter#commit}: fsync the bytes, fsync the envelope, fsync the message directory,
- * rename it into {@code incoming/}, fsync both parent directories. Whatever is left under
+ * {@link SpoolWriter#commit}: fsync the bytes, fsync the envelope, fsync the message directory (unless it is a spare
+ * whose entries are all durable already, below), rename it into {@code incoming/}, fsync both parent directories. Whatever is left under
  * {@code tmp/} after a crash was never acknowledged and is quarantined by {@link #recover()}.
  *
  * <p>Thread-safety: different messages may be handled concurrently; the caller makes sure a single
@@ -83,9 +84,20 @@ public final class Spool {
     private final Clock clock;
     private final Durability durability;
     private final QueueIds ids;
-    private final Queue<String> spares = new ConcurrentLinkedQueue<>();
+    private final Queue<Spare> spares = new ConcurrentLinkedQueue<>();
     private final AtomicInteger spareCount = new AtomicInteger();
     private final AtomicLong spareNames = new AtomicLong();
+
+    /**
+     * An emptied directory waiting in {@code tmp/} under {@code name}. {@code entriesDurable}: it still holds exactly
+     * the entries it had when it was last published (the message, the envelope and perhaps a journal, truncated;
+     * nothing deleted), and the sync of that publication made them durable. A message written into it then changes
+     * the files' contents, each synced on its own, but not the directory, whose own sync at publishing would only
+     * cost the disk a cache flush; a spare from which a file was deleted is synced as a new directory is, so that the
+     * deleted file cannot come back under the new message.
+     */
+    private record Spare(String name, boolean entriesDurable) {
+    }
 
     private Spool(Path root, Clock clock, Durability durability) {
         this.root = root;
@@ -121,29 +133,30 @@ public final class Spool {
     public SpoolWriter create() throws IOException {
         String id = ids.next();
         Path dir = root.resolve(TMP).resolve(id);
-        if (!takeSpare(dir)) {
+        Optional<Spare> spare = takeSpare(dir);
+        if (spare.isEmpty()) {
             Files.createDirectory(dir);
         }
-        return new SpoolWriter(this, id, dir);
+        return new SpoolWriter(this, id, dir, spare.map(Spare::entriesDurable).orElse(false));
     }
 
     /**
      * Renames a spare directory to {@code dir} (both in {@code tmp/}, which {@link #publish} syncs after the message's
-     * own rename out of it, so that no old entry of the spare can come back once the message is acknowledged). False
+     * own rename out of it, so that no old entry of the spare can come back once the message is acknowledged). Empty
      * when there is none, or it could not be moved.
      */
-    private boolean takeSpare(Path dir) {
-        String spare = spares.poll();
+    private Optional<Spare> takeSpare(Path dir) {
+        Spare spare = spares.poll();
         if (spare == null) {
-            return false;
+            return Optional.empty();
         }
         spareCount.decrementAndGet();
         try {
-            Files.move(root.resolve(TMP).resolve(spare), dir, StandardCopyOption.ATOMIC_MOVE);
-            return true;
+            Files.move(root.resolve(TMP).resolve(spare.name()), dir, StandardCopyOption.ATOMIC_MOVE);
+            return Optional.of(spare);
         } catch (IOException e) {
-            log.debug("Could not use the spare directory {}; a new one is made", spare, e);
-            return false;
+            log.debug("Could not use the spare directory {}; a new one is made", spare.name(), e);
+            return Optional.empty();
         }
     }
 
@@ -155,16 +168,22 @@ public final class Spool {
     public SpoolWriter createGenerated() throws IOException {
         SpoolWriter writer = create();
         Files.createFile(root.resolve(TMP).resolve(writer.id()).resolve(GENERATED));
+        writer.entryAdded();
         return writer;
     }
 
-    /** Called by {@link SpoolWriter#commit}: the message directory is complete and synced. */
-    void publish(String id, Path tmpDir) throws IOException {
-        publish(id, tmpDir, QueueState.INCOMING);
+    /**
+     * Called by {@link SpoolWriter#commit}: the message's files are complete and synced. {@code entriesDurable}: the
+     * directory's entries are durable already ({@link Spare}), so it is not synced again.
+     */
+    void publish(String id, Path tmpDir, boolean entriesDurable) throws IOException {
+        publish(id, tmpDir, QueueState.INCOMING, entriesDurable);
     }
 
-    private void publish(String id, Path tmpDir, QueueState into) throws IOException {
-        durability.forceDirectory(tmpDir);
+    private void publish(String id, Path tmpDir, QueueState into, boolean entriesDurable) throws IOException {
+        if (!entriesDurable) {
+            durability.forceDirectory(tmpDir);
+        }
         Path target = dir(into, id);
         Files.move(tmpDir, target, StandardCopyOption.ATOMIC_MOVE);
         durability.forceDirectory(target.getParent());
@@ -189,7 +208,7 @@ public final class Spool {
         deleteTree(tmpDir);
         Files.createDirectory(tmpDir);
         Files.createFile(tmpDir.resolve(GENERATED));
-        try (SpoolWriter writer = new SpoolWriter(this, id, tmpDir)) {
+        try (SpoolWriter writer = new SpoolWriter(this, id, tmpDir, false)) {
             content.transferTo(writer.stream());
             writer.seal(message);
             if (!headerRemovals.isEmpty()) {
@@ -199,7 +218,7 @@ public final class Spool {
             if (Files.exists(dir(into, id))) {
                 delete(into, id);
             }
-            publish(id, tmpDir, into);
+            publish(id, tmpDir, into, false);
             writer.published();
         }
         return message;
@@ -370,16 +389,22 @@ public final class Spool {
             return false;
         }
         try {
+            Set<String> kept = new HashSet<>();
+            boolean deleted = false;
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.toList()) {
-                    if (!REUSED_FILES.contains(file.getFileName().toString()) || !emptiedForReuse(file)) {
+                    String name = file.getFileName().toString();
+                    if (REUSED_FILES.contains(name) && emptiedForReuse(file)) {
+                        kept.add(name);
+                    } else {
                         deleteTree(file);
+                        deleted = true;
                     }
                 }
             }
             String name = SPARE_PREFIX + spareNames.incrementAndGet();
             Files.move(dir, root.resolve(TMP).resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            spares.add(name);
+            spares.add(new Spare(name, !deleted && kept.containsAll(List.of(MESSAGE, ENVELOPE))));
             return true;
         } catch (IOException e) {
             spareCount.decrementAndGet();

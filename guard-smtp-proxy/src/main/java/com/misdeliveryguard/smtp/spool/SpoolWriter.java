@@ -23,13 +23,16 @@ public final class SpoolWriter implements AutoCloseable {
     private final Path dir;
     private final FileChannel channel;
     private final MessageDigest sha256;
+    private boolean entriesDurable;
     private long size;
     private boolean done;
 
-    SpoolWriter(Spool spool, String id, Path dir) throws IOException {
+    /** @param entriesDurable the directory is a spare whose entries are durable already (see {@link Spool}) */
+    SpoolWriter(Spool spool, String id, Path dir, boolean entriesDurable) throws IOException {
         this.spool = spool;
         this.id = id;
         this.dir = dir;
+        this.entriesDurable = entriesDurable;
         // an emptied directory used again holds an empty message file (Spool#create)
         this.channel = FileChannel.open(dir.resolve(Spool.MESSAGE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -84,7 +87,7 @@ public final class SpoolWriter implements AutoCloseable {
             SpooledMessage message = new SpooledMessage(id, envelope, size, HexFormat.of().formatHex(sha256.digest()),
                     origin);
             writeEnvelope(message);
-            spool.publish(id, dir);
+            spool.publish(id, dir, entriesDurable);
             done = true;
             return message;
         } finally {
@@ -119,6 +122,11 @@ public final class SpoolWriter implements AutoCloseable {
             }
             spool.durability().force(env);
         }
+    }
+
+    /** A file was added to the directory besides the message and its envelope: it is synced when published. */
+    void entryAdded() {
+        entriesDurable = false;
     }
 
     /** For {@link Spool#restore}: the directory left {@code tmp/}; nothing to clean up any more. */

@@ -154,6 +154,54 @@ class SpareDirectoriesTest {
         assertThat(recovered.get(QueueState.CORRUPT)).as("nothing quarantined").isEmpty();
     }
 
+    @Test
+    void aSpareWhoseEntriesAreAllDurableIsNotSyncedAgainButOneThatLostAFileIs() throws Exception {
+        List<Object> synced = new java.util.ArrayList<>(); // the inodes of the directories synced, in order
+        Durability recording = new Durability() {
+            @Override
+            public void force(java.nio.channels.FileChannel file) {
+            }
+
+            @Override
+            public void force(java.io.FileDescriptor file) {
+            }
+
+            @Override
+            public void forceDirectory(Path directory) throws IOException {
+                synced.add(Files.getAttribute(directory, "unix:ino"));
+            }
+        };
+        Spool spool = Spool.open(dir, Clock.systemUTC(), recording);
+        SpooledMessage first = commit(spool, "Subject: 1\r\n\r\nx\r\n", List.of(BOB));
+        Object directory = Files.getAttribute(dir.resolve("incoming").resolve(first.id()), "unix:ino");
+        assertThat(synced).as("a new directory").contains(directory);
+        spool.recordRelayed(QueueState.INCOMING, first.id(), Map.of(BOB, "250 ok"), Map.of());
+        spool.delete(QueueState.INCOMING, first.id());
+
+        synced.clear();
+        SpooledMessage second = commit(spool, "Subject: 2\r\n\r\nx\r\n", List.of(BOB, CAROL));
+        assertThat(Files.getAttribute(dir.resolve("incoming").resolve(second.id()), "unix:ino")).isEqualTo(directory);
+        assertThat(synced).as("message, envelope and journal kept: no entry changed").doesNotContain(directory)
+                .isNotEmpty();
+        spool.recordHeaderRemovals(QueueState.INCOMING, second.id(), List.of(CAROL));
+        spool.delete(QueueState.INCOMING, second.id());
+
+        synced.clear();
+        SpooledMessage third = commit(spool, "Subject: 3\r\n\r\nx\r\n", List.of(BOB));
+        assertThat(Files.getAttribute(dir.resolve("incoming").resolve(third.id()), "unix:ino")).isEqualTo(directory);
+        assertThat(synced).as("its to-bcc deleted: synced, so that it cannot come back").contains(directory);
+        spool.delete(QueueState.INCOMING, third.id());
+
+        synced.clear();
+        try (SpoolWriter writer = spool.createGenerated()) {
+            writer.write(new byte[] {'x'}, 0, 1);
+            SpooledMessage notice = writer.commit(envelope(List.of(BOB)), SpooledMessage.Origin.GUARD);
+            assertThat(Files.getAttribute(dir.resolve("incoming").resolve(notice.id()), "unix:ino"))
+                    .isEqualTo(directory);
+        }
+        assertThat(synced).as("a file added").contains(directory);
+    }
+
     private static long entries(Path directory) throws IOException {
         try (Stream<Path> list = Files.list(directory)) {
             return list.count();
