@@ -11,6 +11,7 @@ import com.misdeliveryguard.smtp.listener.MessageIntake;
 import com.misdeliveryguard.smtp.spool.QueueState;
 import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,6 +46,8 @@ public final class GuardIntake implements MessageIntake {
 
     private static final Logger log = LoggerFactory.getLogger(GuardIntake.class);
     private static final String TRY_LATER = "451 4.3.0 Cannot record the message right now, try again later";
+    /** A message up to this size is read from the spool once, for the parser and the review both. */
+    static final int READ_ONCE_BYTES = 64 * 1024;
     private final Spool spool;
     private final MessageFactsParser parser;
     private final Guard guard;
@@ -113,9 +116,12 @@ public final class GuardIntake implements MessageIntake {
         if (message.origin() == SpooledMessage.Origin.GUARD) {
             verdict = Verdict.deliver();
         } else {
-            try (InputStream content = spool.openContent(QueueState.INCOMING, message.id())) {
-                facts = Optional.of(parser.parse(content, message.envelope().recipients()));
-                verdict = reviewed(message, facts.get(), guard.check(message.envelope(), facts.get()));
+            try {
+                VerdictReview.Content content = contentOf(message);
+                try (InputStream bytes = content.open()) {
+                    facts = Optional.of(parser.parse(bytes, message.envelope().recipients()));
+                }
+                verdict = reviewed(message, facts.get(), guard.check(message.envelope(), facts.get()), content);
             } catch (IOException | RuntimeException e) {
                 verdict = failClosed(message, e);
             }
@@ -256,10 +262,27 @@ public final class GuardIntake implements MessageIntake {
         return new TryLater(TRY_LATER);
     }
 
-    private Verdict reviewed(SpooledMessage message, MessageFacts facts, Verdict verdict) {
+    /**
+     * The stored bytes of a message in {@code incoming/}: a small one read once (one open, one read) for the parser
+     * and then the review, which reads its header again; a larger one (by its envelope or by what the file holds)
+     * opened from the spool for each.
+     */
+    private VerdictReview.Content contentOf(SpooledMessage message) throws IOException {
+        VerdictReview.Content stored = () -> spool.openContent(QueueState.INCOMING, message.id());
+        if (message.size() > READ_ONCE_BYTES) {
+            return stored;
+        }
+        byte[] bytes;
+        try (InputStream in = stored.open()) {
+            bytes = in.readNBytes(READ_ONCE_BYTES + 1);
+        }
+        return bytes.length > READ_ONCE_BYTES ? stored : () -> new ByteArrayInputStream(bytes);
+    }
+
+    private Verdict reviewed(SpooledMessage message, MessageFacts facts, Verdict verdict,
+            VerdictReview.Content content) {
         try {
-            return review.review(message.envelope(), facts, verdict,
-                    () -> spool.openContent(QueueState.INCOMING, message.id()));
+            return review.review(message.envelope(), facts, verdict, content);
         } catch (IOException | RuntimeException e) {
             log.error("Reviewing the verdict of {} failed; keeping the guard's verdict", message.id(), e);
             return verdict;

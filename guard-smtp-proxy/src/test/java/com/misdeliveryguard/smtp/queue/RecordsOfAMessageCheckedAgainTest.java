@@ -7,9 +7,6 @@ import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.core.message.MessageFactsParser;
 import com.misdeliveryguard.core.testing.MutableClock;
-import com.misdeliveryguard.smtp.delivery.DeliveryReport;
-import com.misdeliveryguard.smtp.delivery.RecipientResult;
-import com.misdeliveryguard.smtp.delivery.RetrySchedule;
 import com.misdeliveryguard.smtp.spool.Durability;
 import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
@@ -41,10 +38,7 @@ class RecordsOfAMessageCheckedAgainTest {
     void start(@TempDir Path dir) throws IOException {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
         spool = Spool.open(dir, clock, Durability.FSYNC);
-        queue = new DeliveryQueue(spool, message -> new DeliveryReport(message.recipients().stream()
-                .map(r -> new RecipientResult(r, RecipientResult.Outcome.RELAYED, "250 2.0.0 Ok")).toList()),
-                RetrySchedule.defaults(), TraceHeader.rfc5321("guard.test"), BounceComposer.rfc3464("guard.test", clock),
-                RelayEvents.NONE, clock, 1);
+        queue = RelayingQueue.over(spool, clock);
         IntakeRecords recording = new IntakeRecords() {
             @Override
             public void commit(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
