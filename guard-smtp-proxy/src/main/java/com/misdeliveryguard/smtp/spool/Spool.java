@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A message is written under {@code tmp/} and becomes a message only by
  * {@link SpoolWriter#commit}: fsync the bytes, fsync the envelope, fsync the message directory (unless it is a spare
- * whose entries are all durable already, below), rename it into {@code incoming/}, fsync both parent directories. Whatever is left under
- * {@code tmp/} after a crash was never acknowledged and is quarantined by {@link #recover()}.
+ * whose entries are all durable already, below), rename it into {@code incoming/}, fsync both parent directories.
+ * Whatever is left under {@code tmp/} after a crash was never acknowledged and is quarantined by {@link #recover()}.
  *
  * <p>Thread-safety: different messages may be handled concurrently; the caller makes sure a single
  * message is worked on by one thread at a time (the delivery queue does).
