@@ -3,6 +3,8 @@ package com.misdeliveryguard.smtp.spool;
 import com.misdeliveryguard.core.mail.MailAddress;
 import java.io.IOException;
 import java.io.FileOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -58,8 +60,11 @@ public final class DeliveryJournal {
         }
     }
 
+    /** How every append begins: an empty line, then the line naming the message ({@link #HEADER} and its id). */
+    private static final String OPENING = "\n" + HEADER;
+
     static void append(Path messageDir, List<String> lines, Durability durability) throws IOException {
-        StringBuilder text = new StringBuilder("\n").append(HEADER).append(messageDir.getFileName()).append('\n');
+        StringBuilder text = new StringBuilder(OPENING).append(messageDir.getFileName()).append('\n');
         for (String line : lines) {
             text.append(line.replaceAll("[\\r\\n]+", " ")).append('\n');
         }
@@ -67,6 +72,19 @@ public final class DeliveryJournal {
             out.write(text.toString().getBytes(StandardCharsets.UTF_8));
             durability.force(out.getFD());
         }
+    }
+
+    /**
+     * Whether an open journal is empty or begins as {@link #append} begins (so every line of it is read only for the
+     * message it names); reads from the channel's position.
+     */
+    static boolean namesItsMessages(FileChannel journal) throws IOException {
+        ByteBuffer start = ByteBuffer.allocate(OPENING.length());
+        while (start.hasRemaining() && journal.read(start) >= 0) {
+            // a journal is short; read its first line's start
+        }
+        String opening = new String(start.array(), 0, start.position(), StandardCharsets.US_ASCII);
+        return start.position() == 0 || opening.equals(OPENING);
     }
 
     static State read(Path messageDir) throws IOException {

@@ -131,13 +131,25 @@ public final class Spool {
 
     /** Starts receiving a new message under {@code tmp/}, in an emptied directory when there is one. */
     public SpoolWriter create() throws IOException {
+        return create(false);
+    }
+
+    /**
+     * A new message under {@code tmp/}, in a spare directory when there is one; {@code generated}: marked as the guard's
+     * own mail, a file added, so its directory is synced when published even if it was a spare whose entries were
+     * durable.
+     */
+    private SpoolWriter create(boolean generated) throws IOException {
         String id = ids.next();
         Path dir = root.resolve(TMP).resolve(id);
         Optional<Spare> spare = takeSpare(dir);
         if (spare.isEmpty()) {
             Files.createDirectory(dir);
         }
-        return new SpoolWriter(this, id, dir, spare.map(Spare::entriesDurable).orElse(false));
+        if (generated) {
+            Files.createFile(dir.resolve(GENERATED));
+        }
+        return new SpoolWriter(this, id, dir, !generated && spare.map(Spare::entriesDurable).orElse(false));
     }
 
     /**
@@ -166,10 +178,7 @@ public final class Spool {
      * its record (the hold, the journal) makes it written again.
      */
     public SpoolWriter createGenerated() throws IOException {
-        SpoolWriter writer = create();
-        Files.createFile(root.resolve(TMP).resolve(writer.id()).resolve(GENERATED));
-        writer.entryAdded();
-        return writer;
+        return create(true);
     }
 
     /**
@@ -422,15 +431,9 @@ public final class Spool {
             return false;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (file.getFileName().toString().equals(DeliveryJournal.FILE)) {
-                ByteBuffer start = ByteBuffer.allocate(1 + DeliveryJournal.HEADER.length());
-                while (start.hasRemaining() && channel.read(start) >= 0) {
-                    // a journal is short; read its first line's start
-                }
-                String opening = new String(start.array(), 0, start.position(), StandardCharsets.US_ASCII);
-                if (start.position() > 0 && !opening.equals("\n" + DeliveryJournal.HEADER)) {
-                    return false;
-                }
+            if (file.getFileName().toString().equals(DeliveryJournal.FILE)
+                    && !DeliveryJournal.namesItsMessages(channel)) {
+                return false;
             }
             channel.truncate(0);
             return true;

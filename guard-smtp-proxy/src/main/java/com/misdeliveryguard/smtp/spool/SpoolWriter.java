@@ -23,7 +23,7 @@ public final class SpoolWriter implements AutoCloseable {
     private final Path dir;
     private final FileChannel channel;
     private final MessageDigest sha256;
-    private boolean entriesDurable;
+    private final boolean entriesDurable;
     private long size;
     private boolean done;
 
@@ -122,11 +122,6 @@ public final class SpoolWriter implements AutoCloseable {
             }
             spool.durability().force(env);
         }
-    }
-
-    /** A file was added to the directory besides the message and its envelope: it is synced when published. */
-    void entryAdded() {
-        entriesDurable = false;
     }
 
     /** For {@link Spool#restore}: the directory left {@code tmp/}; nothing to clean up any more. */
