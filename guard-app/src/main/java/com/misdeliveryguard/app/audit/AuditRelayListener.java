@@ -5,11 +5,13 @@ import com.misdeliveryguard.app.relay.WriteBehind;
 import com.misdeliveryguard.core.audit.AuditEvent;
 import com.misdeliveryguard.core.audit.CanonicalJson;
 import com.misdeliveryguard.core.audit.DecisionLog;
+import com.misdeliveryguard.core.audit.EventType;
 import com.misdeliveryguard.core.audit.LogEntry;
 import com.misdeliveryguard.core.audit.MessageReceived;
 import com.misdeliveryguard.core.audit.NoticeQueued;
 import com.misdeliveryguard.core.audit.RecipientDescriber;
 import com.misdeliveryguard.core.audit.RecipientOutcome;
+import com.misdeliveryguard.core.audit.RecipientsDelivered;
 import com.misdeliveryguard.core.audit.VerdictGiven;
 import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.mail.MailAddress;
@@ -22,7 +24,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +44,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes the relay path's events to the decision log: at the check, a {@code received} entry (the
  * envelope, size, SHA-256 and the Message-ID the parser read) followed by the {@code verdict}; then one
- * {@code delivered}, {@code deferred} or {@code bounced} entry per recipient result.
+ * {@code delivered} entry per upstream reply naming the recipients it accepted, and one {@code deferred} or
+ * {@code bounced} entry per recipient the upstream did not accept.
  *
  * <p>The received entry is written when the facts are known (right after the spool commit, on the
  * same thread), so it can carry the Message-ID. It and the verdict are {@link IntakeRecords}: they
@@ -186,14 +192,17 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
 
     /**
      * After a crash: the {@code delivered} entries of these recipients that the log does not have yet (the run
-     * ended before the batch holding them was committed). An entry is there when one about the same message
-     * has the same details. False when they could not be checked or appended (logged): the message then waits.
+     * ended before the batch holding them was committed). A recipient is logged when a {@code delivered} entry about
+     * the same message names it; the others get entries of their own, grouped by reply as at delivery. False when
+     * they could not be checked or appended (logged): the message then waits.
      */
     @Override
     public boolean relayedEarlier(SpooledMessage message, List<RecipientResult> results) {
         List<AuditEvent> missing;
         try {
-            missing = notLoggedYet(message.id(), delivered(message, results));
+            Set<String> logged = deliveredTo(history.apply(message.id()));
+            missing = delivered(message, results.stream()
+                    .filter(r -> !logged.contains(r.recipient().toString())).toList());
         } catch (RuntimeException e) {
             log.error("Cannot tell which delivered entries of {} the log lacks", message.id(), e);
             return false;
@@ -206,9 +215,34 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
         return append(missing);
     }
 
+    /** One {@code delivered} entry per reply, naming the recipients it accepted in the order they were sent. */
     private static List<AuditEvent> delivered(SpooledMessage message, List<RecipientResult> results) {
-        return results.stream().<AuditEvent>map(r -> RecipientOutcome.delivered(message.id(),
-                message.envelope().sender(), r.recipient(), r.reply())).toList();
+        Map<String, List<MailAddress>> byReply = results.stream().collect(Collectors.groupingBy(
+                RecipientResult::reply, LinkedHashMap::new,
+                Collectors.mapping(RecipientResult::recipient, Collectors.toList())));
+        List<AuditEvent> events = new ArrayList<>(byReply.size());
+        byReply.forEach((reply, recipients) -> events.add(new RecipientsDelivered(message.id(),
+                message.envelope().sender(), recipients, reply)));
+        return events;
+    }
+
+    /**
+     * The recipients these entries say were delivered to: {@code rcptTo} of a {@code delivered} entry, or its
+     * {@code recipient} in the form written before 2026-12-07 (one entry per recipient).
+     */
+    static Set<String> deliveredTo(List<LogEntry> entries) {
+        Set<String> recipients = new HashSet<>();
+        for (LogEntry e : entries) {
+            if (e.type().equals(EventType.DELIVERED.code())) {
+                Map<String, Object> d = CanonicalJson.parseObject(e.details());
+                if (d.get("rcptTo") instanceof List<?> list) {
+                    list.forEach(r -> recipients.add(String.valueOf(r)));
+                } else if (d.get("recipient") != null) {
+                    recipients.add(String.valueOf(d.get("recipient")));
+                }
+            }
+        }
+        return recipients;
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.misdeliveryguard.core.audit.LogEntry;
 import com.misdeliveryguard.core.audit.MessageReceived;
 import com.misdeliveryguard.core.audit.NoticeQueued;
 import com.misdeliveryguard.core.audit.RecipientOutcome;
+import com.misdeliveryguard.core.audit.RecipientsDelivered;
 import com.misdeliveryguard.core.audit.VerdictGiven;
 import com.misdeliveryguard.core.guard.Finding;
 import com.misdeliveryguard.core.mail.MailAddress;
@@ -66,8 +67,7 @@ final class MessageSummaries {
 
     private static boolean matters(AuditEvent event) {
         return event instanceof MessageReceived r && !r.generatedByGuard() || event instanceof VerdictGiven
-                || event instanceof HoldDecided || event instanceof HoldExpired || event instanceof RecipientOutcome
-                || event instanceof NoticeQueued || event instanceof AdminAction;
+                || event instanceof HoldDecided || event instanceof HoldExpired || counted(event) || event instanceof AdminAction;
     }
 
     void flush(JdbcTemplate jdbc) {
@@ -95,7 +95,8 @@ final class MessageSummaries {
 
     /** An event that only counts: a delivery result or a notice. */
     private static boolean counted(AuditEvent event) {
-        return event instanceof RecipientOutcome || event instanceof NoticeQueued;
+        return event instanceof RecipientsDelivered || event instanceof RecipientOutcome
+                || event instanceof NoticeQueued;
     }
 
     private static Object[] countArgs(List<Pending> events) {
@@ -106,10 +107,10 @@ final class MessageSummaries {
         int notices = 0;
         for (Pending p : events) {
             last = Math.max(last, p.entry().seq());
-            if (p.event() instanceof RecipientOutcome o) {
-                if (o.type() == EventType.DELIVERED) {
-                    delivered++;
-                } else if (o.type() == EventType.BOUNCED) {
+            if (p.event() instanceof RecipientsDelivered d) {
+                delivered += d.recipients().size();
+            } else if (p.event() instanceof RecipientOutcome o) {
+                if (o.type() == EventType.BOUNCED) {
                     bounced++;
                 } else {
                     deferred++;
@@ -195,10 +196,10 @@ final class MessageSummaries {
             row.decidedBy = a.who().name();
         } else if (event instanceof NoticeQueued) {
             row.notices++;
+        } else if (event instanceof RecipientsDelivered d) {
+            row.delivered += d.recipients().size();
         } else if (event instanceof RecipientOutcome o) {
-            if (o.type() == EventType.DELIVERED) {
-                row.delivered++;
-            } else if (o.type() == EventType.BOUNCED) {
+            if (o.type() == EventType.BOUNCED) {
                 row.bounced++;
             } else {
                 row.deferred++;

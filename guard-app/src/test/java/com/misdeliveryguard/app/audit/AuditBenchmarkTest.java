@@ -8,7 +8,7 @@ import com.misdeliveryguard.core.audit.AuditEvent;
 import com.misdeliveryguard.core.audit.DirectoryMatch;
 import com.misdeliveryguard.core.audit.HoldNotified;
 import com.misdeliveryguard.core.audit.RecipientClass;
-import com.misdeliveryguard.core.audit.RecipientOutcome;
+import com.misdeliveryguard.core.audit.RecipientsDelivered;
 import com.misdeliveryguard.core.audit.Verification;
 import com.misdeliveryguard.core.audit.VerdictGiven;
 import com.misdeliveryguard.core.guard.Action;
@@ -205,10 +205,8 @@ class AuditBenchmarkTest {
                 }
             }
             if (deliver) {
-                for (String r : rcpts) {
-                    batch.add(RecipientOutcome.delivered(id, Events.sender(sender), MailAddress.of(r),
-                            "250 2.0.0 Ok: queued as " + Integer.toHexString(random.nextInt())));
-                }
+                batch.add(new RecipientsDelivered(id, Events.sender(sender), rcpts.stream().map(MailAddress::of).toList(),
+                        "250 2.0.0 Ok: queued as " + Integer.toHexString(random.nextInt())));
             }
             if (batch.size() >= 5000) {
                 written += flush(log, batch, total - written);

@@ -95,8 +95,44 @@ class AuditRelayListenerAroundACrashTest {
                 relayed(CAROL, "250 ok A2")))).isTrue();
 
         List<LogEntry> delivered = fixture.queries.history("Q1");
-        assertThat(delivered).extracting(e -> CanonicalJson.parseObject(e.details()).get("recipient"))
-                .containsExactly("bob@example.org", "carol@example.org");
+        assertThat(delivered).extracting(e -> CanonicalJson.parseObject(e.details()).get("rcptTo"))
+                .containsExactly(List.of("bob@example.org"), List.of("carol@example.org"));
+    }
+
+    @Test
+    void theRecipientsOfOneReplyAreOneEntryAndAfterACrashOnlyTheRecipientsTheLogLacksAreAdded() throws Exception {
+        MailAddress dave = MailAddress.of("dave@example.org");
+        listener.relayedAll(message("Q1"), List.of(relayed(BOB, "250 OK"), relayed(CAROL, "250 OK")))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(fixture.queries.history("Q1")).extracting(e -> CanonicalJson.parseObject(e.details()).get("rcptTo"))
+                .containsExactly(List.of("bob@example.org", "carol@example.org"));
+
+        // a later attempt delivered to dave with the same reply; the journal names all three, in any order
+        assertThat(listener.relayedEarlier(message("Q1"), List.of(relayed(dave, "250 OK"), relayed(CAROL, "250 OK"),
+                relayed(BOB, "250 OK")))).isTrue();
+
+        List<LogEntry> entries = fixture.queries.history("Q1");
+        assertThat(entries).extracting(e -> CanonicalJson.parseObject(e.details()).get("rcptTo"))
+                .containsExactly(List.of("bob@example.org", "carol@example.org"), List.of("dave@example.org"));
+        assertThat(fixture.chainCheck.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aDeliveredEntryOfTheFormerShapeCountsItsOneRecipientAsLogged() {
+        LogEntry former = new LogEntry(7, Instant.parse("2026-12-01T09:00:00Z"), "delivered", Optional.of("Q1"),
+                Optional.empty(), "{\"mailFrom\":\"alice@example.com\",\"recipient\":\"bob@example.org\","
+                        + "\"reply\":\"250 ok\"}", LogEntry.GENESIS, "");
+        AuditRelayListener afterUpgrade = new AuditRelayListener(fixture.log, RecipientDescriber.NONE,
+                id -> List.of(former), new SimpleMeterRegistry());
+        try {
+            assertThat(afterUpgrade.relayedEarlier(message("Q1"), List.of(relayed(BOB, "250 ok"),
+                    relayed(CAROL, "250 ok")))).isTrue();
+        } finally {
+            afterUpgrade.close();
+        }
+
+        assertThat(fixture.queries.history("Q1")).extracting(e -> CanonicalJson.parseObject(e.details()).get("rcptTo"))
+                .containsExactly(List.of("carol@example.org"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.misdeliveryguard.core.audit.ChainBreak.Problem;
 import com.misdeliveryguard.core.audit.LogEntry;
 import com.misdeliveryguard.core.audit.NoticeQueued;
 import com.misdeliveryguard.core.audit.RecipientOutcome;
+import com.misdeliveryguard.core.audit.RecipientsDelivered;
 import com.misdeliveryguard.core.audit.Verification;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
@@ -234,15 +235,17 @@ interface DecisionLogContract {
         f.log.appendAll(List.of(Events.received("Q1", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp"),
                 Events.delivered("Q1", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp")));
         f.log.append(RecipientOutcome.deferred("Q1", tanaka, sato, "451 later", f.clock.instant().plusSeconds(60)));
-        f.log.appendAll(List.of(RecipientOutcome.delivered("Q1", tanaka, sato, "250 OK"),
+        f.log.appendAll(List.of(
+                new RecipientsDelivered("Q1", tanaka, List.of(sato, MailAddress.of("ito@aoba-shoji.co.jp")), "250 OK"),
                 RecipientOutcome.bounced("Q1", tanaka, kato, "550 no such user"),
                 new NoticeQueued("Q1", tanaka, "N1", "dsn", MailAddress.of("tanaka@example.co.jp")),
                 Events.received("Q2", "suzuki@example.co.jp", "kato@example.com"),
-                RecipientOutcome.delivered("N1", ReversePath.NULL, MailAddress.of("tanaka@example.co.jp"), "250 OK")));
-        LogEntry last = f.log.append(RecipientOutcome.delivered("Q1", tanaka, kato, "250 OK"));
+                new RecipientsDelivered("N1", ReversePath.NULL, List.of(MailAddress.of("tanaka@example.co.jp")),
+                        "250 OK")));
+        LogEntry last = f.log.append(new RecipientsDelivered("Q1", tanaka, List.of(kato), "250 OK"));
 
         MessageSummary q1 = f.messages.find("Q1").orElseThrow();
-        assertThat(List.of(q1.delivered(), q1.deferred(), q1.bounced(), q1.notices())).containsExactly(2, 1, 1, 1);
+        assertThat(List.of(q1.delivered(), q1.deferred(), q1.bounced(), q1.notices())).containsExactly(3, 1, 1, 1);
         assertThat(f.jdbc.queryForObject("SELECT last_seq FROM audit_message WHERE queue_id = 'Q1'", Long.class))
                 .isEqualTo(last.seq());
         assertThat(f.messages.find("Q2")).as("opened beside the counted results").isPresent();
@@ -256,16 +259,16 @@ interface DecisionLogContract {
                 Events.held("Q1", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp", "lookalike-domain", "青葉商事", "営業部")));
         f.log.append(new NoticeQueued("Q1", Events.sender("tanaka@example.co.jp"), "N1", "held",
                 MailAddress.of("tanaka@example.co.jp")));
-        f.log.append(RecipientOutcome.delivered("N1", ReversePath.NULL, MailAddress.of("tanaka@example.co.jp"),
+        f.log.append(new RecipientsDelivered("N1", ReversePath.NULL, List.of(MailAddress.of("tanaka@example.co.jp")),
                 "250 OK"));
         f.clock.advance(Duration.ofMinutes(1));
         f.log.appendAll(List.of(Events.received("Q2", "suzuki@example.co.jp", "kato@example.com"),
                 Events.delivered("Q2", "suzuki@example.co.jp", "kato@example.com")));
-        f.log.append(RecipientOutcome.delivered("Q2", Events.sender("suzuki@example.co.jp"),
-                MailAddress.of("kato@example.com"), "250 OK"));
+        f.log.append(new RecipientsDelivered("Q2", Events.sender("suzuki@example.co.jp"),
+                List.of(MailAddress.of("kato@example.com")), "250 OK"));
         f.log.append(Events.confirmed("Q1", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp", 12, "営業部"));
-        f.log.append(RecipientOutcome.delivered("Q1", Events.sender("tanaka@example.co.jp"),
-                MailAddress.of("sato@aoba-shoji.co.jp"), "250 OK"));
+        f.log.append(new RecipientsDelivered("Q1", Events.sender("tanaka@example.co.jp"),
+                List.of(MailAddress.of("sato@aoba-shoji.co.jp")), "250 OK"));
         f.log.appendAll(List.of(Events.received("Q3", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp"),
                 Events.held("Q3", "tanaka@example.co.jp", "sato@aoba-shoji.co.jp", "keyword", "青葉商事", "営業部"),
                 Events.expired("Q3", "tanaka@example.co.jp")));

@@ -52,7 +52,7 @@ class RelayOutcomesAreLoggedTest extends AuditApplicationTestBase {
         assertThat(EntryFields.list(verdict, "recipients", "field")).containsExactly("to", "bcc", "bcc");
         assertThat(EntryFields.list(verdict, "recipients", "displayName")).containsExactly("Partner", "", "");
 
-        assertThat(details(history, "delivered")).containsEntry("recipient", "ok@example.org")
+        assertThat(details(history, "delivered")).containsEntry("rcptTo", List.of("ok@example.org"))
                 .hasEntrySatisfying("reply", r -> assertThat((String) r).startsWith("250"));
         assertThat(details(history, "deferred")).containsEntry("recipient", "later@example.org")
                 .containsKey("nextAttempt").hasEntrySatisfying("reply", r -> assertThat((String) r).startsWith("451"));
@@ -73,7 +73,7 @@ class RelayOutcomesAreLoggedTest extends AuditApplicationTestBase {
                 .until(() -> !queries.page(dsnToBob, Optional.empty(), Optional.empty(), 5).entries().isEmpty());
         LogEntry dsn = queries.page(dsnToBob, Optional.empty(), Optional.empty(), 5).entries().get(0);
         assertThat(CanonicalJson.parseObject(dsn.details())).containsEntry("mailFrom", "<>")
-                .containsEntry("recipient", "bob@example.com");
+                .containsEntry("rcptTo", List.of("bob@example.com"));
     }
 
     @Test

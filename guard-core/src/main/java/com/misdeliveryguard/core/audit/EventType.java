@@ -22,7 +22,7 @@ public enum EventType {
     NOTICE("notice"),
     /** A hold expired unattended. */
     EXPIRED("expired"),
-    /** The upstream accepted a recipient. */
+    /** The upstream accepted the message for one or more recipients (one entry per reply). */
     DELIVERED("delivered"),
     /** A temporary delivery failure; another attempt is scheduled. */
     DEFERRED("deferred"),

@@ -7,7 +7,8 @@ import java.util.Optional;
  * notifications, reminders, expiries, upstream outcomes. Its queue is the message's and it has no actor.
  */
 public sealed interface GuardEvent extends AuditEvent
-        permits VerdictGiven, HoldNotified, HoldReminded, HoldExpired, RecipientOutcome, MessageRepaired, NoticeQueued {
+        permits VerdictGiven, HoldNotified, HoldReminded, HoldExpired, RecipientOutcome, RecipientsDelivered,
+        MessageRepaired, NoticeQueued {
 
     /** Spool id of the message the event is about. */
     String queueId();

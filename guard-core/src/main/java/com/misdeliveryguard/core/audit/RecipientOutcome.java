@@ -8,10 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the upstream said about one recipient: delivered, deferred (with the next attempt) or
- * bounced. Build it with {@link #delivered}, {@link #deferred} or {@link #bounced}.
+ * What the upstream said about one recipient it did not accept: deferred (with the next attempt) or bounced. Build
+ * it with {@link #deferred} or {@link #bounced}. The recipients it accepted are {@link RecipientsDelivered}, one entry
+ * per reply.
  *
- * @param type        {@link EventType#DELIVERED}, {@link EventType#DEFERRED} or {@link EventType#BOUNCED}
+ * @param type        {@link EventType#DEFERRED} or {@link EventType#BOUNCED}
  * @param queueId     spool id
  * @param sender      envelope sender
  * @param recipient   envelope recipient
@@ -22,7 +23,7 @@ public record RecipientOutcome(EventType type, String queueId, ReversePath sende
         String reply, Optional<Instant> nextAttempt) implements GuardEvent {
 
     public RecipientOutcome {
-        if (type != EventType.DELIVERED && type != EventType.DEFERRED && type != EventType.BOUNCED) {
+        if (type != EventType.DEFERRED && type != EventType.BOUNCED) {
             throw new IllegalArgumentException("not a delivery outcome: " + type);
         }
         Objects.requireNonNull(queueId, "queueId");
@@ -30,10 +31,6 @@ public record RecipientOutcome(EventType type, String queueId, ReversePath sende
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(nextAttempt, "nextAttempt");
-    }
-
-    public static RecipientOutcome delivered(String queueId, ReversePath sender, MailAddress recipient, String reply) {
-        return new RecipientOutcome(EventType.DELIVERED, queueId, sender, recipient, reply, Optional.empty());
     }
 
     public static RecipientOutcome deferred(String queueId, ReversePath sender, MailAddress recipient, String reply,

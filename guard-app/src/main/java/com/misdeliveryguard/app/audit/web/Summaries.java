@@ -17,7 +17,9 @@ final class Summaries {
                     + EntryViews.str(d.get("messageId")).map(m -> ", Message-ID <" + m + ">").orElse("")
                     + EntryViews.str(d.get("subject")).map(s -> ", subject \"" + s + "\"").orElse("");
             case "verdict" -> d.get("action") + findings(d);
-            case "delivered", "bounced" -> d.get("recipient") + ": " + d.get("reply");
+            case "delivered" -> (d.containsKey("rcptTo") ? String.join(", ", EntryViews.strings(d.get("rcptTo")))
+                    : d.get("recipient")) + ": " + d.get("reply");
+            case "bounced" -> d.get("recipient") + ": " + d.get("reply");
             case "deferred" -> d.get("recipient") + ": " + d.get("reply") + " (next attempt " + d.get("nextAttempt") + ")";
             case "notified", "reminded" -> "link sent to " + d.get("notified")
                     + EntryViews.str(d.get("expiresAt")).map(x -> ", expires " + x).orElse("");
