@@ -14,6 +14,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,12 +71,33 @@ public final class SmtpUpstream implements Upstream, AutoCloseable {
      */
     public SmtpUpstream(UpstreamSettings settings, int maxIdle, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.session = Session.getInstance(properties(settings));
+        Properties properties = properties(settings);
+        properties.put("mail." + PROTOCOL + ".executor.writetimeout", writeTimeouts());
+        this.session = Session.getInstance(properties);
         this.maxIdle = maxIdle;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     private record Idle(SMTPTransport transport, Instant since) {
+    }
+
+    /**
+     * The timer of every connection's write timeout. Angus makes a thread per connection for it unless given one
+     * ({@code mail.smtp.executor.writetimeout}), and that thread woke at every write: a quarter of a context switch per
+     * message for each of the sixteen pooled connections (docs/benchmarks.md). One daemon thread, started on the first
+     * write and ended after a minute without one; a write's timer is removed from the queue when the write returns,
+     * so the thread sleeps until the earliest write still going could time out.
+     */
+    private static ScheduledThreadPoolExecutor writeTimeouts() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "upstream-write-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(1, TimeUnit.MINUTES);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
     }
 
     static Properties properties(UpstreamSettings s) {
