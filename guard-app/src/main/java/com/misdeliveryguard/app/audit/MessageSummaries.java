@@ -67,7 +67,8 @@ final class MessageSummaries {
 
     private static boolean matters(AuditEvent event) {
         return event instanceof MessageReceived r && !r.generatedByGuard() || event instanceof VerdictGiven
-                || event instanceof HoldDecided || event instanceof HoldExpired || counted(event) || event instanceof AdminAction;
+                || event instanceof HoldDecided || event instanceof HoldExpired || counted(event)
+                || event instanceof AdminAction;
     }
 
     void flush(JdbcTemplate jdbc) {

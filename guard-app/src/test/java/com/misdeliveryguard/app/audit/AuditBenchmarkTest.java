@@ -205,7 +205,8 @@ class AuditBenchmarkTest {
                 }
             }
             if (deliver) {
-                batch.add(new RecipientsDelivered(id, Events.sender(sender), rcpts.stream().map(MailAddress::of).toList(),
+                batch.add(new RecipientsDelivered(id, Events.sender(sender),
+                        rcpts.stream().map(MailAddress::of).toList(),
                         "250 2.0.0 Ok: queued as " + Integer.toHexString(random.nextInt())));
             }
             if (batch.size() >= 5000) {

@@ -159,7 +159,11 @@ public final class DeliveryQueue implements AutoCloseable {
      */
     public void startTicking(Duration period, IntSupplier alsoEachTick) {
         ticker.scheduleWithFixedDelay(() -> {
-            runDue();
+            try {
+                runDue(); // a task that throws is never run again: the tick must survive any failure
+            } catch (RuntimeException e) {
+                log.error("Releasing the deferred messages that are due failed; trying again at the next tick", e);
+            }
             try {
                 alsoEachTick.getAsInt();
             } catch (RuntimeException e) {

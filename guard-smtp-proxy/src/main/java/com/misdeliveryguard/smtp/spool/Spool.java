@@ -135,9 +135,9 @@ public final class Spool {
     }
 
     /**
-     * A new message under {@code tmp/}, in a spare directory when there is one; {@code generated}: marked as the guard's
-     * own mail, a file added, so its directory is synced when published even if it was a spare whose entries were
-     * durable.
+     * A new message under {@code tmp/}, in a spare directory when there is one; {@code generated}: marked as the
+     * guard's own mail, a file added, so its directory is synced when published even if it was a spare whose entries
+     * were durable.
      */
     private SpoolWriter create(boolean generated) throws IOException {
         String id = ids.next();

@@ -29,7 +29,8 @@ class DeliveredEntryViewTest {
         EntryView view = views.view(entry);
 
         assertThat(view.recipients()).containsExactly("sato@aoba-shoji.co.jp", "kato@aoba-shoji.co.jp");
-        assertThat(view.summary()).isEqualTo("sato@aoba-shoji.co.jp, kato@aoba-shoji.co.jp: 250 2.0.0 Ok: queued as 4F2A");
+        assertThat(view.summary())
+                .isEqualTo("sato@aoba-shoji.co.jp, kato@aoba-shoji.co.jp: 250 2.0.0 Ok: queued as 4F2A");
         assertThat(view.outcome()).isEqualTo("delivered");
         assertThat(view.sender()).isEqualTo("tanaka@example.co.jp");
     }
