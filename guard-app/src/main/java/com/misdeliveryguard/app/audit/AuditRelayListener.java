@@ -24,7 +24,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,23 +225,11 @@ final class AuditRelayListener implements RelayEvents, IntakeRecords, Ordered, A
         return events;
     }
 
-    /**
-     * The recipients these entries say were delivered to: {@code rcptTo} of a {@code delivered} entry, or its
-     * {@code recipient} in the form written before 2026-12-07 (one entry per recipient).
-     */
-    static Set<String> deliveredTo(List<LogEntry> entries) {
-        Set<String> recipients = new HashSet<>();
-        for (LogEntry e : entries) {
-            if (e.type().equals(EventType.DELIVERED.code())) {
-                Map<String, Object> d = CanonicalJson.parseObject(e.details());
-                if (d.get("rcptTo") instanceof List<?> list) {
-                    list.forEach(r -> recipients.add(String.valueOf(r)));
-                } else if (d.get("recipient") != null) {
-                    recipients.add(String.valueOf(d.get("recipient")));
-                }
-            }
-        }
-        return recipients;
+    /** The recipients these entries say were delivered to, whichever shape their {@code delivered} entries have. */
+    private static Set<String> deliveredTo(List<LogEntry> entries) {
+        return entries.stream().filter(e -> e.type().equals(EventType.DELIVERED.code()))
+                .flatMap(e -> RecipientsDelivered.named(CanonicalJson.parseObject(e.details())).stream())
+                .collect(Collectors.toSet());
     }
 
     @Override

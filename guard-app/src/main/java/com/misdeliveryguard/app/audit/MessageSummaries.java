@@ -102,26 +102,36 @@ final class MessageSummaries {
 
     private static Object[] countArgs(List<Pending> events) {
         long last = 0;
-        int delivered = 0;
-        int deferred = 0;
-        int bounced = 0;
-        int notices = 0;
+        Counts counts = new Counts();
         for (Pending p : events) {
             last = Math.max(last, p.entry().seq());
-            if (p.event() instanceof RecipientsDelivered d) {
+            counts.add(p.event());
+        }
+        String id = events.get(0).event().queue().orElseThrow();
+        return new Object[] {last, last, counts.delivered, counts.deferred, counts.bounced, counts.notices, id};
+    }
+
+    /** A message's delivery results and notices as its row counts them: {@code delivered} per recipient. */
+    private static final class Counts {
+        int delivered;
+        int deferred;
+        int bounced;
+        int notices;
+
+        /** Adds an event that {@link #counted} says counts; others change nothing. */
+        void add(AuditEvent event) {
+            if (event instanceof RecipientsDelivered d) {
                 delivered += d.recipients().size();
-            } else if (p.event() instanceof RecipientOutcome o) {
+            } else if (event instanceof RecipientOutcome o) {
                 if (o.type() == EventType.BOUNCED) {
                     bounced++;
                 } else {
                     deferred++;
                 }
-            } else {
+            } else if (event instanceof NoticeQueued) {
                 notices++;
             }
         }
-        String id = events.get(0).event().queue().orElseThrow();
-        return new Object[] {last, last, delivered, deferred, bounced, notices, id};
     }
 
     /** Reads the rows of these messages, applies their entries and writes the rows back (or opens them). */
@@ -195,16 +205,8 @@ final class MessageSummaries {
         } else if (event instanceof AdminAction a && (a.action().equals("release") || a.action().equals("discard"))) {
             row.decision = a.action().equals("release") ? "released-by-admin" : "discarded-by-admin";
             row.decidedBy = a.who().name();
-        } else if (event instanceof NoticeQueued) {
-            row.notices++;
-        } else if (event instanceof RecipientsDelivered d) {
-            row.delivered += d.recipients().size();
-        } else if (event instanceof RecipientOutcome o) {
-            if (o.type() == EventType.BOUNCED) {
-                row.bounced++;
-            } else {
-                row.deferred++;
-            }
+        } else if (counted(event)) {
+            row.counts.add(event);
         }
     }
 
@@ -244,10 +246,7 @@ final class MessageSummaries {
         String decidedBy;
         Long secs;
         Boolean automated;
-        int delivered;
-        int deferred;
-        int bounced;
-        int notices;
+        final Counts counts = new Counts();
         boolean changed;
 
         static MessageRow open(String id, LogEntry entry, AuditEvent event) {
@@ -285,22 +284,22 @@ final class MessageSummaries {
             row.decidedBy = rs.getString("decided_by");
             row.secs = (Long) rs.getObject("secs_to_decide", Long.class);
             row.automated = (Boolean) rs.getObject("possibly_automated", Boolean.class);
-            row.delivered = rs.getInt("delivered_n");
-            row.deferred = rs.getInt("deferred_n");
-            row.bounced = rs.getInt("bounced_n");
-            row.notices = rs.getInt("notices_n");
+            row.counts.delivered = rs.getInt("delivered_n");
+            row.counts.deferred = rs.getInt("deferred_n");
+            row.counts.bounced = rs.getInt("bounced_n");
+            row.counts.notices = rs.getInt("notices_n");
             return row;
         }
 
         Object[] insertArgs() {
             return new Object[] {queueId, firstSeq, lastSeq, EntryRows.timestamp(receivedAt), EntryRows.cut(sender),
                     subject, recipients, recipientCount, rules, action, decision, decidedBy, secs, automated,
-                    delivered, deferred, bounced, notices};
+                    counts.delivered, counts.deferred, counts.bounced, counts.notices};
         }
 
         Object[] updateArgs() {
             return new Object[] {lastSeq, subject, recipients, recipientCount, rules, action, decision, decidedBy, secs,
-                    automated, delivered, deferred, bounced, notices, queueId};
+                    automated, counts.delivered, counts.deferred, counts.bounced, counts.notices, queueId};
         }
     }
 }

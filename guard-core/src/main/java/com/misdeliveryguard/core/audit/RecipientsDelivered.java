@@ -43,6 +43,18 @@ public record RecipientsDelivered(String queueId, ReversePath sender, List<MailA
         return Details.create().put("mailFrom", sender).put("rcptTo", recipients).put("reply", reply).map();
     }
 
+    /**
+     * The recipients the details of a stored {@code delivered} entry name: its {@code rcptTo}, or the one
+     * {@code recipient} of an entry written before 2026-12-07, when there was an entry per recipient.
+     */
+    public static List<String> named(Map<String, Object> details) {
+        if (details.get("rcptTo") instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        Object one = details.get("recipient");
+        return one == null ? List.of() : List.of(String.valueOf(one));
+    }
+
     @Override
     public IndexTerms terms() {
         return IndexTerms.about(sender, type().code()).recipients(recipients).build();

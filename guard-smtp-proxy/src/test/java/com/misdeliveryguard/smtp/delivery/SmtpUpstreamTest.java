@@ -297,57 +297,21 @@ class SmtpUpstreamTest {
      */
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void givesUpOnAServerThatStopsReadingWithinTheWriteTimeout() throws Exception {
-        try (ServerSocket server = new ServerSocket()) {
-            server.setReceiveBufferSize(4096);
-            server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Thread upstreamSide = new Thread(() -> answerUntilDataThenStopReading(server), "stops-reading");
-            upstreamSide.setDaemon(true);
-            upstreamSide.start();
-            SmtpUpstream upstream = upstream(UpstreamSettings.builder("127.0.0.1", server.getLocalPort()));
-            byte[] content = bytes("Subject: large\r\n\r\n" + ("0123456789".repeat(7) + "\r\n").repeat(230_000));
+    void givesUpOnAServerThatStopsReadingWithinTheWriteTimeout() {
+        sink.behaviour(Behaviour.STOP_READING_AT_DATA);
+        SmtpUpstream upstream = upstream();
+        byte[] content = bytes("Subject: large\r\n\r\n" + ("0123456789".repeat(7) + "\r\n").repeat(230_000));
 
-            for (int attempt = 0; attempt < 2; attempt++) {
-                long start = System.nanoTime();
-                List<RecipientResult> results = upstream.deliver(TestMessages.message("Q" + attempt,
-                        sender("alice@example.com"), addresses("bob@example.org"), false, content)).results();
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long start = System.nanoTime();
+            List<RecipientResult> results = upstream.deliver(TestMessages.message("Q" + attempt,
+                    sender("alice@example.com"), addresses("bob@example.org"), false, content)).results();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-                assertThat(took).as("attempt %d", attempt).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(10));
-                assertThat(results).extracting(RecipientResult::outcome).containsOnly(Outcome.TEMPORARY_FAILURE);
-            }
+            assertThat(took).as("attempt %d", attempt).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(10));
+            assertThat(results).extracting(RecipientResult::outcome).containsOnly(Outcome.TEMPORARY_FAILURE);
         }
-    }
-
-    /** Speaks SMTP up to the 354 on each connection, then holds the socket open without reading. */
-    private static void answerUntilDataThenStopReading(ServerSocket server) {
-        List<java.net.Socket> held = new java.util.ArrayList<>();
-        try {
-            while (true) {
-                java.net.Socket socket = server.accept();
-                held.add(socket);
-                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                        socket.getInputStream(), StandardCharsets.US_ASCII));
-                java.io.OutputStream out = socket.getOutputStream();
-                out.write(bytes("220 stops-reading.test ESMTP\r\n"));
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
-                    if (verb.equals("DATA")) {
-                        out.write(bytes("354 go ahead\r\n"));
-                        break; // and read nothing more
-                    }
-                    out.write(bytes(verb.equals("EHLO") ? "250 stops-reading.test\r\n" : "250 ok\r\n"));
-                }
-            }
-        } catch (IOException closed) {
-            held.forEach(s -> {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing
-                }
-            });
-        }
+        assertThat(sink.connections()).isEqualTo(2);
     }
 
     @Test

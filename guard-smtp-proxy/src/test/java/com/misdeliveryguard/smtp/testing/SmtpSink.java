@@ -34,14 +34,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>DATA ends only at CRLF.CRLF, is dot-unstuffed and kept verbatim with its length and SHA-256, in
  *       memory up to 4 MB and in a temp file beyond (deleted by {@link #close()});</li>
  *   <li>{@link Behaviour} makes new connections refused (closed at once), stalled (no greeting, ever)
- *       or dropped after the data has been read, before the reply.</li>
+ *       or dropped after the data has been read, before the reply, or held open without reading after the
+ *       354 until the sink closes.</li>
  * </ul>
  * Thread-safe; one daemon thread per connection.
  */
 public final class SmtpSink implements AutoCloseable {
 
     /** What happens to new connections. */
-    public enum Behaviour { ACCEPT, REFUSE, STALL, DISCONNECT_AFTER_DATA }
+    public enum Behaviour { ACCEPT, REFUSE, STALL, DISCONNECT_AFTER_DATA, STOP_READING_AT_DATA }
 
     /**
      * One transaction that reached the end of DATA. {@code mailFrom} is the path as received ({@code <>}
@@ -70,6 +71,7 @@ public final class SmtpSink implements AutoCloseable {
     private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final List<Transaction> transactions = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
     private volatile List<String> extensions = List.of("PIPELINING", "8BITMIME", "SIZE 209715200");
@@ -135,6 +137,7 @@ public final class SmtpSink implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         server.close();
         for (Socket s : open) {
             s.close();
@@ -216,6 +219,10 @@ public final class SmtpSink implements AutoCloseable {
                 reply(out, "503 5.5.1 need MAIL and RCPT first");
             } else if (upper.equals("DATA")) {
                 reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                if (behaviour == Behaviour.STOP_READING_AT_DATA) {
+                    holdUntilClosed(); // reads nothing more: the client's writes fill the buffers and block
+                    return;
+                }
                 Data data = receiveData(in);
                 boolean drop = behaviour == Behaviour.DISCONNECT_AFTER_DATA;
                 String answer = drop ? "" : dataReply;
@@ -237,6 +244,15 @@ public final class SmtpSink implements AutoCloseable {
             } else {
                 reply(out, "502 5.5.2 command not recognized");
             }
+        }
+    }
+
+    private void holdUntilClosed() throws IOException {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

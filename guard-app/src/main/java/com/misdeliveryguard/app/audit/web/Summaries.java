@@ -1,5 +1,6 @@
 package com.misdeliveryguard.app.audit.web;
 
+import com.misdeliveryguard.core.audit.RecipientsDelivered;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,8 +18,7 @@ final class Summaries {
                     + EntryViews.str(d.get("messageId")).map(m -> ", Message-ID <" + m + ">").orElse("")
                     + EntryViews.str(d.get("subject")).map(s -> ", subject \"" + s + "\"").orElse("");
             case "verdict" -> d.get("action") + findings(d);
-            case "delivered" -> (d.containsKey("rcptTo") ? String.join(", ", EntryViews.strings(d.get("rcptTo")))
-                    : d.get("recipient")) + ": " + d.get("reply");
+            case "delivered" -> String.join(", ", RecipientsDelivered.named(d)) + ": " + d.get("reply");
             case "bounced" -> d.get("recipient") + ": " + d.get("reply");
             case "deferred" -> d.get("recipient") + ": " + d.get("reply") + " (next attempt " + d.get("nextAttempt") + ")";
             case "notified", "reminded" -> "link sent to " + d.get("notified")
