@@ -65,13 +65,16 @@ def main():
                     results.setdefault(bench.label(row), {}).setdefault(name, []).append(r)
         message = open(files[1024], "rb").read().replace(b"\n", b"\r\n")
         latency = {"A": [], "B": []}
+        steps = {"A": [], "B": []}
         for _ in range(probes):
-            latency["A"].append(bench.probe(a.port, sink, message))
-            latency["B"].append(bench.probe(b.port, sink, message))
+            latency["A"].append(bench.probe(a.port, sink, message, steps["A"]))
+            latency["B"].append(bench.probe(b.port, sink, message, steps["B"]))
         print(f"| row | A: {os.path.basename(jar_a)} | B: {os.path.basename(jar_b)} |\n|---|---|---|")
         for label, by in results.items():
             print(f"| {label} | {cell(by['A'])} | {cell(by['B'])} |")
-        print(f"latency median A {statistics.median(latency['A']):.2f} ms, B {statistics.median(latency['B']):.2f} ms")
+        print(f"latency median A {statistics.median(latency['A']):.2f} ms, B {statistics.median(latency['B']):.2f} ms; "
+              + "; ".join(f"{n}: end of data → 250 {statistics.median(s[0] for s in v):.2f}, "
+                          f"250 → at the sink {statistics.median(s[1] for s in v):.2f}" for n, v in steps.items()))
         print(f"resident A {bench.rss_mb(a.pid):.0f} MB (peak {bench.rss_mb(a.pid, 'VmHWM'):.0f}), "
               f"B {bench.rss_mb(b.pid):.0f} MB (peak {bench.rss_mb(b.pid, 'VmHWM'):.0f})")
     finally:

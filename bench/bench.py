@@ -435,11 +435,13 @@ def run_row(relay, sink, row, message_file):
             "kb_written_per_msg": (written() - written0) / 1024 / messages}
 
 
-def probe(port, sink, message):
-    """One 1 KB message in its own session: connect -> counted at the sink, in ms."""
+def probe(port, sink, message, steps=None):
+    """One 1 KB message in its own session: connect -> counted at the sink, in ms. When steps is a list, appends
+    (end of data -> the relay's 250, that 250 -> counted at the sink), in ms."""
     target = sink.count + 1
     t0 = time.monotonic()
     with socket.create_connection(("127.0.0.1", port)) as s:
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # the final dot is written on its own
         f = s.makefile("rwb")
 
         def reply():
@@ -460,13 +462,19 @@ def probe(port, sink, message):
         cmd(f"MAIL FROM:<{SENDER}>")
         cmd(f"RCPT TO:<{RECIPIENT}>")
         cmd("DATA")
-        f.write(message + b".\r\n")
+        f.write(message)
+        f.flush()
+        t_dot = time.monotonic()
+        f.write(b".\r\n")
         f.flush()
         reply()
+        t_250 = time.monotonic()
         cmd("QUIT")
     done = sink.wait_for(target, 30)
     if done is None:
         raise RuntimeError(f"probe to {port} never reached the sink")
+    if steps is not None:
+        steps.append((1000 * (t_250 - t_dot), 1000 * max(0.0, done - t_250)))
     return 1000 * (done - t0)
 
 
@@ -756,12 +764,14 @@ def main():
             for name, secs in thread_cpu(p).items():
                 threads[name] = threads.get(name, 0.0) + secs - threads_before[p].get(name, 0.0)
         latency = {"direct": []}
+        steps = {}
         for relay in relays:
             latency[relay.name] = []
+            steps[relay.name] = []
         for _ in range(probes):
             latency["direct"].append(probe(sink.port, sink, probe_message))
             for relay in relays:
-                latency[relay.name].append(probe(relay.port, sink, probe_message))
+                latency[relay.name].append(probe(relay.port, sink, probe_message, steps[relay.name]))
         guard = next((r for r in relays if r.name == "guard"), None)
         pids = getattr(guard, "pids", [guard.pid]) if guard else []
         memory = {"rss_mb": max(rss_mb(p) for p in pids), "peak_rss_mb": max(rss_mb(p, "VmHWM") for p in pids),
@@ -769,7 +779,7 @@ def main():
         if guard and "NativeMemoryTracking" in args.guard_jvm:
             with open(os.path.join(work, "nmt.txt"), "w") as f:
                 subprocess.run(["jcmd", str(guard.pid), "VM.native_memory", "summary"], stdout=f, check=False)
-        report(results, latency, memory, relays, reps, args, work, threads)
+        report(results, latency, memory, relays, reps, args, work, threads, steps)
     finally:
         for p in reversed(started):
             try:
@@ -783,7 +793,7 @@ def median_of(runs, key):
     return statistics.median(values) if values else None
 
 
-def report(results, latency, memory, relays, reps, args, work, threads=None):
+def report(results, latency, memory, relays, reps, args, work, threads=None, steps=None):
     names = [r.name for r in relays]
     out = []
     if args.cluster_postgres:
@@ -823,6 +833,11 @@ def report(results, latency, memory, relays, reps, args, work, threads=None):
         m, p = statistics.median(values), pct(values, 0.99)
         out.append(f"| {n} | {m:.2f} | {p:.2f} | {m - d50:.2f} | {p - d99:.2f} |"
                    if n != "direct" else f"| direct to smtp-sink | {m:.2f} | {p:.2f} | | |")
+    if steps and all(steps.values()):
+        out.append("")
+        out.append("The same probes by step (ms, medians): " + "; ".join(
+            f"{n} end of data → 250 {statistics.median(s[0] for s in v):.2f}, "
+            f"250 → at the sink {statistics.median(s[1] for s in v):.2f}" for n, v in steps.items()) + ".")
     if memory:
         out.append("")
         each = " (the larger of the two instances)" if memory.get("instances", 1) > 1 else ""
@@ -839,7 +854,7 @@ def report(results, latency, memory, relays, reps, args, work, threads=None):
     with open(os.path.join(work, "results.md"), "w") as f:
         f.write(text + "\n")
     with open(os.path.join(work, "results.json"), "w") as f:
-        json.dump({"results": results, "latency": latency, "memory": memory}, f, indent=1)
+        json.dump({"results": results, "latency": latency, "steps": steps, "memory": memory}, f, indent=1)
 
 
 if __name__ == "__main__":
