@@ -32,8 +32,7 @@ final class LinkRequests implements RelayEvents {
 
     @Override
     public void checked(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
-        if (message.origin() == SpooledMessage.Origin.GUARD || facts.isEmpty()
-                || facts.get().attachmentNames().isEmpty() || verdict.action() == Action.REJECT) {
+        if (nothingToLink(message, facts) || verdict.action() == Action.REJECT) {
             return;
         }
         List<String> rules = verdict.findings().stream().filter(Finding::actionable).map(Finding::ruleId).distinct()
@@ -42,6 +41,12 @@ final class LinkRequests implements RelayEvents {
                 .filter(Finding::actionable).anyMatch(f -> linkRule(f.ruleId()));
         String reason = byRule ? "rule" : properties.enabled() ? "policy" : "none";
         store.recordRequest(message.id(), reason, rules, clock.instant());
+    }
+
+    /** Our own mail, or a message without attachments: no request is recorded, nobody gets links. */
+    static boolean nothingToLink(SpooledMessage message, Optional<MessageFacts> facts) {
+        return message.origin() == SpooledMessage.Origin.GUARD || facts.isEmpty()
+                || facts.get().attachmentNames().isEmpty();
     }
 
     private boolean linkRule(String ruleId) {

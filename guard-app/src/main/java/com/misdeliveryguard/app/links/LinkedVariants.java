@@ -3,6 +3,7 @@ package com.misdeliveryguard.app.links;
 import com.misdeliveryguard.core.audit.EventType;
 import com.misdeliveryguard.core.audit.LinkEvent;
 import com.misdeliveryguard.core.directory.DomainName;
+import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.links.LinkedFile;
 import com.misdeliveryguard.core.links.MessageRewriter;
 import com.misdeliveryguard.core.links.Notice;
@@ -116,6 +117,16 @@ final class LinkedVariants implements MessageVariants {
             variants.add(new Variant(List.of(r), () -> render(original, plan, notice)));
         }
         return variants;
+    }
+
+    /**
+     * Our own mail, or links not on for every message and no attachment: {@link LinkRequests} records no request
+     * for such a message, so {@link #split} gives everybody the stored bytes.
+     */
+    @Override
+    public boolean sendsStoredBytes(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        return message.origin() == SpooledMessage.Origin.GUARD
+                || (!properties.enabled() && LinkRequests.nothingToLink(message, facts));
     }
 
     boolean getsLinks(MailAddress recipient) {

@@ -37,7 +37,8 @@ final class LocalFailure {
     static String describe(Throwable failure, String hostAndPort) {
         String upstream = "upstream " + hostAndPort;
         Throwable cause;
-        if ((cause = find(failure, StreamedMessage.ContentReadException.class)) != null) {
+        if ((cause = find(failure, StreamedMessage.ContentReadException.class)) != null
+                || (cause = find(failure, StreamedMessage.EndOfDataWithheld.class)) != null) {
             return "451 4.3.0 local error: " + text(cause);
         }
         if ((cause = find(failure, AuthNotOffered.class)) != null) {

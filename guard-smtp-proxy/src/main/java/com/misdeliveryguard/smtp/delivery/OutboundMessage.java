@@ -38,5 +38,15 @@ public record OutboundMessage(String queueId, ReversePath sender, List<MailAddre
     @FunctionalInterface
     public interface Content {
         InputStream open() throws IOException;
+
+        /**
+         * Called by an {@link Upstream} that {@linkplain Upstream#withholdsEndOfData withholds the end of data}
+         * after the last byte and before the end of data, the point where the upstream takes the message: waits
+         * until the message may leave, and throws when it may not, so that the upstream gets no end of data and
+         * keeps nothing (ADR 0017). Stored bytes may always leave.
+         */
+        default void ready() throws IOException {
+            // stored bytes in a state they are delivered from: nothing to wait for
+        }
     }
 }

@@ -130,6 +130,12 @@ public final class SmtpUpstream implements Upstream, AutoCloseable {
         return p;
     }
 
+    /** {@link StreamedMessage} calls the content's {@code ready} before Angus sends the final dot. */
+    @Override
+    public boolean withholdsEndOfData() {
+        return true;
+    }
+
     @Override
     public DeliveryReport deliver(OutboundMessage message) {
         InternetAddress[] addresses = envelopeRecipients(message.recipients());

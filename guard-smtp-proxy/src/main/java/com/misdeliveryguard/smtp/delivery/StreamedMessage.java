@@ -45,6 +45,11 @@ final class StreamedMessage extends SMTPMessage {
                 out.write(buffer, 0, n);
             }
         }
+        try {
+            content.ready(); // Angus sends the final dot only after this returns, and none when it throws
+        } catch (IOException e) {
+            throw new EndOfDataWithheld(e);
+        }
     }
 
     @Override
@@ -92,6 +97,19 @@ final class StreamedMessage extends SMTPMessage {
 
         ContentReadException(IOException cause) {
             super("stored message could not be read: " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * The message may not leave yet ({@link OutboundMessage.Content#ready}): as for {@link ContentReadException},
+     * Jakarta Mail drops the connection before the final dot, and the upstream keeps nothing.
+     */
+    static final class EndOfDataWithheld extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        EndOfDataWithheld(IOException cause) {
+            super("end of data withheld: " + cause.getMessage(), cause);
         }
     }
 }

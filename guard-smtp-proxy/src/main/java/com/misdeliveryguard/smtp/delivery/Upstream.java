@@ -12,4 +12,13 @@ package com.misdeliveryguard.smtp.delivery;
 public interface Upstream {
 
     DeliveryReport deliver(OutboundMessage message);
+
+    /**
+     * Whether {@link #deliver} calls the content's {@link OutboundMessage.Content#ready} before the end of data
+     * and sends none when it throws; only then may the delivery queue start a transaction before the message may
+     * leave (ADR 0017).
+     */
+    default boolean withholdsEndOfData() {
+        return false;
+    }
 }

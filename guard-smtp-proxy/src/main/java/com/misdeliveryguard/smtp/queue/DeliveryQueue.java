@@ -1,10 +1,12 @@
 package com.misdeliveryguard.smtp.queue;
 
 import com.misdeliveryguard.core.directory.ContactAddresses;
+import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.mail.Envelope;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.core.mail.ReversePath;
 import com.misdeliveryguard.core.message.AddressHeaderRewriter;
+import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.smtp.delivery.DeliveryReport;
 import com.misdeliveryguard.smtp.delivery.OutboundMessage;
 import com.misdeliveryguard.smtp.delivery.RecipientResult;
@@ -16,6 +18,7 @@ import com.misdeliveryguard.smtp.spool.Spool;
 import com.misdeliveryguard.smtp.spool.SpoolWriter;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +32,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -62,6 +67,8 @@ public final class DeliveryQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryQueue.class);
     /** Default of {@code guard.delivery.drain-time}. */
     public static final Duration DEFAULT_DRAIN_TIME = Duration.ofSeconds(30);
+    /** How long an attempt started early waits for its message to leave {@code incoming/} ({@link #deliverEarly}). */
+    static final Duration EARLY_WAIT = Duration.ofSeconds(10);
 
     private final Spool spool;
     private final Upstream upstream;
@@ -72,6 +79,7 @@ public final class DeliveryQueue implements AutoCloseable {
     private final MessageVariants variants;
     private final Clock clock;
     private final ExecutorService workers;
+    private final int workerCount;
     private final ScheduledExecutorService ticker;
     private final Map<String, Instant> deferred = new ConcurrentHashMap<>();
     /** Messages left in outgoing/ by a local failure (journal, DSN, move): tried again after the minimal backoff. */
@@ -91,6 +99,12 @@ public final class DeliveryQueue implements AutoCloseable {
      * lives. Only a crash before that write loses them (one duplicate, as after any crash in flight).
      */
     private final Map<String, List<RecipientResult>> unrecorded = new ConcurrentHashMap<>();
+    /**
+     * Attempts started before their message left {@code incoming/} ({@link #deliverEarly}), by message: completed
+     * when the intake has moved it to {@code outgoing/} ({@link #enqueue}), failed when it gave up
+     * ({@link #abandonEarly}) or the attempt stopped waiting.
+     */
+    private final Map<String, CompletableFuture<Void>> early = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final Duration drainTime;
     private volatile boolean closing;
@@ -120,6 +134,7 @@ public final class DeliveryQueue implements AutoCloseable {
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workers, r -> daemon(r, "delivery-" + n.incrementAndGet()));
+        this.workerCount = workers;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "delivery-tick"));
     }
 
@@ -184,11 +199,73 @@ public final class DeliveryQueue implements AutoCloseable {
 
     /** A message just moved to {@code outgoing/} (durably): deliver it as soon as a worker is free. */
     public void enqueue(String id) {
+        CompletableFuture<Void> waiting = early.remove(id);
+        if (waiting != null && waiting.complete(null)) {
+            return; // its attempt is under way and may end its data now
+        }
         if (closing) {
             return;
         }
         requested.add(id);
         startIfFree(id);
+    }
+
+    /**
+     * Starts delivering a message the intake has answered and moves to {@code outgoing/} once its records are
+     * committed (ADR 0017), when the upstream can withhold the end of data and the message's variants are known
+     * now: the transaction's commands and bytes go while the records are written, its end of data only once the
+     * intake has moved the message ({@link #enqueue}, which then starts no attempt of its own) and the move is
+     * synced, so that on disk and in the records everything happens in the order of any other attempt. When the
+     * intake gives up ({@link #abandonEarly}) or the move takes longer than {@link #EARLY_WAIT}, the upstream gets
+     * no end of data and keeps nothing, nothing is recorded, and the message is delivered by an ordinary attempt
+     * once it is in {@code outgoing/}.
+     *
+     * <p>Only when a worker is free: otherwise the attempt would wait in line, its file open, and gain nothing.
+     *
+     * @return whether an attempt started; the caller then calls {@link #abandonEarly} when it does not move it
+     */
+    public boolean deliverEarly(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        String id = message.id();
+        if (closing || running.get() >= workerCount || !upstream.withholdsEndOfData()
+                || !variants.sendsStoredBytes(message, facts, verdict) || !inFlight.add(id)) {
+            return false;
+        }
+        InputStream content;
+        try {
+            content = spool.openContent(QueueState.INCOMING, id); // now: the move renames the directory
+        } catch (IOException e) {
+            inFlight.remove(id);
+            log.warn("Cannot open {} in incoming/; it is delivered once it is in outgoing/", id, e);
+            return false;
+        }
+        CompletableFuture<Void> moved = new CompletableFuture<>();
+        early.put(id, moved);
+        try {
+            run(id, () -> {
+                try {
+                    if (closing) {
+                        early.remove(id, moved); // delivered after the restart, or by the drain, from outgoing/
+                    } else {
+                        attemptEarly(message, content, moved);
+                    }
+                } finally {
+                    closeQuietly(content, id);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            early.remove(id, moved);
+            closeQuietly(content, id);
+            return false;
+        }
+        return true;
+    }
+
+    /** The intake did not move a message whose attempt started early: that attempt sends nothing. */
+    public void abandonEarly(String id) {
+        CompletableFuture<Void> waiting = early.remove(id);
+        if (waiting != null) {
+            waiting.completeExceptionally(new IllegalStateException(id + " did not leave incoming/"));
+        }
     }
 
     /**
@@ -204,24 +281,37 @@ public final class DeliveryQueue implements AutoCloseable {
             inFlight.remove(id);
             return;
         }
-        running.incrementAndGet();
-        workers.execute(() -> {
-            try {
-                if (closing) {
-                    log.info("Not starting delivery of {}: shutting down; it is delivered after the restart", id);
-                    return;
-                }
-                attempt(id);
-            } catch (RuntimeException e) {
-                log.error("Delivery of {} failed unexpectedly; it stays in the spool", id, e);
-            } finally {
-                inFlight.remove(id);
-                running.decrementAndGet();
-                if (!closing) {
-                    startIfFree(id);
-                }
+        run(id, () -> {
+            if (closing) {
+                log.info("Not starting delivery of {}: shutting down; it is delivered after the restart", id);
+                return;
             }
+            attempt(id);
         });
+    }
+
+    /** Runs an attempt of a message this thread has put in flight, on a worker; then starts what was requested. */
+    private void run(String id, Runnable attempt) {
+        running.incrementAndGet();
+        try {
+            workers.execute(() -> {
+                try {
+                    attempt.run();
+                } catch (RuntimeException e) {
+                    log.error("Delivery of {} failed unexpectedly; it stays in the spool", id, e);
+                } finally {
+                    inFlight.remove(id);
+                    running.decrementAndGet();
+                    if (!closing) {
+                        startIfFree(id);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(id);
+            running.decrementAndGet();
+            throw e;
+        }
     }
 
     /**
@@ -409,19 +499,108 @@ public final class DeliveryQueue implements AutoCloseable {
             return;
         }
         List<MailAddress> pending = journal.pending(message.envelope().recipients());
-        CompletionStage<Void> recorded = CompletableFuture.completedFuture(null);
-        if (!pending.isEmpty()) {
-            Optional<CompletionStage<Void>> settled = settle(message, journal, deliver(message, pending));
-            if (settled.isEmpty()) {
-                return;
-            }
-            recorded = settled.get();
+        if (pending.isEmpty()) {
+            finishOrKeep(id, false);
+            return;
         }
-        CompletableFuture<Void> written = recorded.toCompletableFuture();
+        settleAndFinish(message, journal, deliver(message, pending));
+    }
+
+    /** Records the report and acts on it; a delivered message leaves once the listeners have recorded it. */
+    private void settleAndFinish(SpooledMessage message, DeliveryJournal.State journal, DeliveryReport report) {
+        Optional<CompletionStage<Void>> settled = settle(message, journal, report);
+        if (settled.isEmpty()) {
+            return;
+        }
+        CompletableFuture<Void> written = settled.get().toCompletableFuture();
         if (written.isDone()) {
-            finishOrKeep(id, written.isCompletedExceptionally());
+            finishOrKeep(message.id(), written.isCompletedExceptionally());
         } else {
-            written.whenComplete((done, failed) -> finishWhenRecorded(id, failed != null));
+            written.whenComplete((done, failed) -> finishWhenRecorded(message.id(), failed != null));
+        }
+    }
+
+    /**
+     * An attempt of a message still in {@code incoming/} ({@link #deliverEarly}): the stored bytes to every
+     * recipient, the end of data only once the intake has moved the message to {@code outgoing/} and the move is
+     * synced. What the upstream answered is recorded only then, as for any attempt; when the message did not move,
+     * nothing was delivered and nothing is recorded.
+     */
+    private void attemptEarly(SpooledMessage message, InputStream stored, CompletableFuture<Void> moved) {
+        String id = message.id();
+        OutboundMessage.Content content = new OutboundMessage.Content() {
+            private boolean opened;
+
+            @Override
+            public InputStream open() throws IOException {
+                if (opened) {
+                    throw new IOException("the bytes of " + id + " are sent once per early attempt");
+                }
+                opened = true;
+                return stored;
+            }
+
+            @Override
+            public void ready() throws IOException {
+                if (!hasMoved(id, moved)) {
+                    throw new IOException(id + " has not left incoming/");
+                }
+                if (unsynced.contains(id)) {
+                    spool.syncState(QueueState.OUTGOING); // as attempt(): the move is durable before anything leaves
+                    unsynced.remove(id);
+                }
+            }
+        };
+        Envelope envelope = message.envelope();
+        DeliveryReport report = upstream.deliver(new OutboundMessage(id, envelope.sender(), envelope.recipients(),
+                envelope.eightBitMime(), traceHeader.of(message), content));
+        if (!hasMoved(id, moved)) {
+            log.info("{} did not leave incoming/ while its delivery waited (its records were not committed in time); "
+                    + "the upstream was sent no end of data, and the message is delivered once it is in outgoing/", id);
+            return;
+        }
+        DeliveryJournal.State journal;
+        try {
+            journal = spool.journal(QueueState.OUTGOING, id);
+        } catch (IOException e) {
+            log.error("Cannot read the journal of {}; its delivery results are remembered and it is tried again", id,
+                    e);
+            unrecorded.put(id, report.results().stream()
+                    .filter(r -> r.outcome() == RecipientResult.Outcome.RELAYED).toList());
+            retryLater(id);
+            return;
+        }
+        settleAndFinish(message, journal, report);
+    }
+
+    /**
+     * Whether the intake moved a message whose attempt started early; waits up to {@link #EARLY_WAIT}, then gives
+     * up (the move then starts an ordinary attempt).
+     */
+    private boolean hasMoved(String id, CompletableFuture<Void> moved) {
+        try {
+            moved.get(EARLY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            if (early.remove(id, moved)) {
+                moved.completeExceptionally(e);
+                return false;
+            }
+            return moved.handle((done, failed) -> failed == null).join(); // moved or abandoned meanwhile
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandonEarly(id);
+            return false;
+        }
+    }
+
+    private static void closeQuietly(InputStream in, String id) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            log.debug("Closing the bytes of {} failed", id, e);
         }
     }
 
@@ -643,6 +822,7 @@ public final class DeliveryQueue implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        List.copyOf(early.keySet()).forEach(this::abandonEarly); // sent nothing; delivered after the restart
         ticker.shutdown();
         workers.shutdown();
         boolean drained = false;

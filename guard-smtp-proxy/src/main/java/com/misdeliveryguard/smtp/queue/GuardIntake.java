@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,14 +176,27 @@ public final class GuardIntake implements MessageIntake {
     /**
      * A new message the verdict sends on: its 250 now (its bytes are durable in {@code incoming/} and it is
      * checked), its records committed behind together with those of other sessions, and the move out of
-     * {@code incoming/} when they are (ADR 0005). Until then the message stays where a crash leaves it to be
-     * checked again. When they cannot be committed it stays there too and is checked again at the queue's next
-     * tick, and the records of the next messages are committed before their answer again (451 while that fails).
+     * {@code incoming/} when they are (ADR 0005). Until then the message stays where a crash leaves it to be checked
+     * again. When they cannot be committed it stays there too and is checked again at the queue's next tick, and the
+     * records of the next messages are committed before their answer again (451 while that fails). Mail delivered as
+     * it came has its upstream transaction started meanwhile, its end of data sent once it has moved
+     * ({@link DeliveryQueue#deliverEarly}, ADR 0017).
      */
     private Disposition commitBehind(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
         String id = message.id();
         recordingBehind.add(id);
-        records.commitBehind(message, facts, verdict).whenComplete((committed, failure) -> {
+        boolean early = verdict.action() == Action.DELIVER && queue.deliverEarly(message, facts, verdict);
+        CompletionStage<Void> committing;
+        try {
+            committing = records.commitBehind(message, facts, verdict);
+        } catch (RuntimeException e) { // answered 451 by the caller: nothing waits for these records
+            recordingBehind.remove(id);
+            if (early) {
+                queue.abandonEarly(id);
+            }
+            throw e;
+        }
+        committing.whenComplete((committed, failure) -> {
             try {
                 if (failure == null) {
                     moveOn(message, facts, verdict);
@@ -198,6 +212,9 @@ public final class GuardIntake implements MessageIntake {
                         + "again later", id, e);
             } finally {
                 recordingBehind.remove(id);
+                if (early) {
+                    queue.abandonEarly(id); // nothing when it moved on: the move let its attempt end the data
+                }
             }
         });
         return new Queued(id);

@@ -1,11 +1,14 @@
 package com.misdeliveryguard.smtp.queue;
 
+import com.misdeliveryguard.core.guard.Verdict;
 import com.misdeliveryguard.core.mail.MailAddress;
+import com.misdeliveryguard.core.message.MessageFacts;
 import com.misdeliveryguard.smtp.delivery.OutboundMessage;
 import com.misdeliveryguard.smtp.spool.SpooledMessage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What each recipient of a message is sent. {@link DeliveryQueue} asks once per delivery attempt and
@@ -25,6 +28,15 @@ public interface MessageVariants {
 
     List<Variant> split(SpooledMessage message, List<MailAddress> pending, OutboundMessage.Content original)
             throws IOException;
+
+    /**
+     * Whether {@link #split} is certain to give every recipient of this message, just checked, the stored bytes
+     * in one transaction, known from the message, its facts and its verdict alone (before its records are
+     * committed): then its delivery may start before it leaves {@code incoming/} (ADR 0017). False when unsure.
+     */
+    default boolean sendsStoredBytes(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
+        return this == ORIGINAL;
+    }
 
     /**
      * Recipients that get the same bytes.

@@ -73,6 +73,8 @@ public final class SmtpSink implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger dataStarted =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
     private volatile List<String> extensions = List.of("PIPELINING", "8BITMIME", "SIZE 209715200");
     private volatile String dataReply = "250 2.0.0 Ok: queued by sink";
@@ -94,6 +96,11 @@ public final class SmtpSink implements AutoCloseable {
     /** Connections accepted so far. */
     public int connections() {
         return connections.get();
+    }
+
+    /** DATA commands answered 354 so far, whether or not their data ended. */
+    public int dataStarted() {
+        return dataStarted.get();
     }
 
     public List<Transaction> transactions() {
@@ -218,6 +225,7 @@ public final class SmtpSink implements AutoCloseable {
             } else if (upper.equals("DATA") && (from == null || accepted.isEmpty())) {
                 reply(out, "503 5.5.1 need MAIL and RCPT first");
             } else if (upper.equals("DATA")) {
+                dataStarted.incrementAndGet();
                 reply(out, "354 End data with <CR><LF>.<CR><LF>");
                 if (behaviour == Behaviour.STOP_READING_AT_DATA) {
                     holdUntilClosed(); // reads nothing more: the client's writes fill the buffers and block
