@@ -476,11 +476,7 @@ public final class DeliveryQueue implements AutoCloseable {
         try {
             message = spool.read(QueueState.OUTGOING, id);
             journal = spool.journal(QueueState.OUTGOING, id);
-            if (unsynced.contains(id)) {
-                // the intake moved it here without an fsync: make the move durable before anything is sent
-                spool.syncState(QueueState.OUTGOING);
-                unsynced.remove(id);
-            }
+            syncMoveIfUnsynced(id);
         } catch (java.nio.file.NoSuchFileException gone) {
             unsynced.remove(id);
             log.info("{} is no longer in outgoing/ (delivered or moved on by an attempt before); nothing to do", id);
@@ -545,10 +541,7 @@ public final class DeliveryQueue implements AutoCloseable {
                 if (!hasMoved(id, moved)) {
                     throw new IOException(id + " has not left incoming/");
                 }
-                if (unsynced.contains(id)) {
-                    spool.syncState(QueueState.OUTGOING); // as attempt(): the move is durable before anything leaves
-                    unsynced.remove(id);
-                }
+                syncMoveIfUnsynced(id);
             }
         };
         Envelope envelope = message.envelope();
@@ -571,6 +564,14 @@ public final class DeliveryQueue implements AutoCloseable {
             return;
         }
         settleAndFinish(message, journal, report);
+    }
+
+    /** The intake moved it to {@code outgoing/} without an fsync: makes the move durable before anything is sent. */
+    private void syncMoveIfUnsynced(String id) throws IOException {
+        if (unsynced.contains(id)) {
+            spool.syncState(QueueState.OUTGOING);
+            unsynced.remove(id);
+        }
     }
 
     /**

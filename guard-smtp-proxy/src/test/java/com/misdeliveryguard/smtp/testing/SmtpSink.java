@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny SMTP server for fault-injection tests, in the spirit of Postfix's {@code smtp-sink}: listens
@@ -71,10 +73,9 @@ public final class SmtpSink implements AutoCloseable {
     private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final List<Transaction> transactions = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger dataStarted =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger dataStarted = new AtomicInteger();
     private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
     private volatile List<String> extensions = List.of("PIPELINING", "8BITMIME", "SIZE 209715200");
     private volatile String dataReply = "250 2.0.0 Ok: queued by sink";
