@@ -61,6 +61,12 @@ class DatabaseOutageIT {
                         .pollInterval(Duration.ofMillis(200)).until(() -> !guard.readiness().up());
                 Instant downFrom = Instant.now();
                 Thread.sleep(4000);
+                // a transaction that began before the guard noticed may still wait out the pool's connection
+                // timeout (its check's lookups, then its records): the database stays away until the clients have
+                // begun and finished enough new ones, however long the ones in flight took
+                Awaitility.await("clients kept sending while the database was away").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(200)).until(() -> clients.replies().stream()
+                                .filter(r -> r.sent().isAfter(downFrom)).count() > 5);
                 Instant downUntil = Instant.now();
                 assertThat(guard.readiness().body()).contains("\"storage\":{\"status\":\"DOWN\"");
                 proxy.restore();

@@ -16,7 +16,10 @@ import java.util.function.Predicate;
  *
  * <p>When a shared write fails, each of its items is written again alone, so that one bad item never fails
  * the others — unless {@code failsAll} says the failure would fail any write (no database connection),
- * which then fails the whole batch at once instead of trying each item into the same wall.
+ * which then fails the whole batch at once instead of trying each item into the same wall, and with it
+ * everything queued while it was tried: each queued batch would otherwise wait out the pool's connection
+ * timeout again, one after another, and a session queued behind two of them would wait three timeouts for
+ * its 451.
  *
  * <p>Where nobody needs to wait for the write, {@link WriteBehind} gathers larger batches on a thread of its own.
  *
@@ -111,21 +114,34 @@ public final class GroupCommit<T> {
 
     private void writeBatch(List<Pending<T>> batch) {
         batchSizes.accept(batch.size());
-        writeBatch(batch, write, failsAll);
+        RuntimeException wall = writeBatch(batch, write, failsAll);
+        if (wall != null) {
+            List<Pending<T>> behind;
+            synchronized (lock) {
+                behind = new ArrayList<>(queued);
+                queued.clear();
+            }
+            behind.forEach(p -> p.done().completeExceptionally(wall));
+        }
     }
 
     /**
      * Writes a batch and completes each item's future: the batch in one write, or, when that fails, each item
      * alone — unless {@code failsAll} says no write could succeed now. Shared with {@link WriteBehind}.
+     *
+     * @return the failure when {@code failsAll} says no write could succeed now; null otherwise
      */
-    static <T> void writeBatch(List<Pending<T>> batch, Consumer<List<T>> write, Predicate<RuntimeException> failsAll) {
+    static <T> RuntimeException writeBatch(List<Pending<T>> batch, Consumer<List<T>> write,
+            Predicate<RuntimeException> failsAll) {
         try {
             write.accept(batch.stream().map(Pending::item).toList());
             batch.forEach(p -> p.done().complete(null));
+            return null;
         } catch (RuntimeException e) {
-            if (batch.size() == 1 || failsAll.test(e)) {
+            boolean wall = failsAll.test(e);
+            if (batch.size() == 1 || wall) {
                 batch.forEach(p -> p.done().completeExceptionally(e));
-                return;
+                return wall ? e : null;
             }
             for (Pending<T> p : batch) {
                 try {
@@ -135,6 +151,7 @@ public final class GroupCommit<T> {
                     p.done().completeExceptionally(alone);
                 }
             }
+            return null;
         } catch (Error e) {
             batch.forEach(p -> p.done().completeExceptionally(e));
             throw e;

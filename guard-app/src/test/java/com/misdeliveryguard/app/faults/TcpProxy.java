@@ -39,15 +39,28 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Resets every connection and refuses new ones until {@link #restore()}. */
-    public void cut() {
+    public synchronized void cut() {
         cut = true;
         for (Socket socket : open) {
             closeQuietly(socket);
         }
     }
 
-    public void restore() {
+    public synchronized void restore() {
         cut = false;
+    }
+
+    /**
+     * Registers a new pair unless the proxy is cut; in step with {@link #cut()}, so that no connection
+     * accepted just before a cut outlives it.
+     */
+    private synchronized boolean register(Socket client, Socket upstream) {
+        if (cut) {
+            return false;
+        }
+        open.add(client);
+        open.add(upstream);
+        return true;
     }
 
     private void acceptLoop() {
@@ -60,8 +73,11 @@ public final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket(targetHost, targetPort);
-                open.add(client);
-                open.add(upstream);
+                if (!register(client, upstream)) {
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    continue;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Threads that submit at the same time share writes; each returns only once its own item is written. */
@@ -68,6 +69,48 @@ class GroupCommitTest {
         }, UnsupportedOperationException.class::isInstance);
         assertThatThrownBy(() -> group.submit("down")).hasMessage("database down");
         assertThat(writes).hasSize(1);
+    }
+
+    @Test
+    void whatQueuedBehindAWriteThatFailsEveryWriteFailsWithItWithoutAWriteOfItsOwn() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch fail = new CountDownLatch(1);
+        GroupCommit<String> group = new GroupCommit<>(64, batch -> {
+            writes.add(List.copyOf(batch));
+            writing.countDown();
+            try {
+                fail.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnsupportedOperationException("database down");
+        }, UnsupportedOperationException.class::isInstance);
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        Thread first = submitter(group, "first", failures);
+        first.start();
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Thread> queued = List.of(submitter(group, "second", failures), submitter(group, "third", failures));
+        queued.forEach(Thread::start);
+        for (Thread t : queued) { // waiting for the writer, their items queued
+            Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> t.getState() == Thread.State.WAITING);
+        }
+        fail.countDown();
+        first.join(10_000);
+        for (Thread t : queued) {
+            t.join(10_000);
+        }
+        assertThat(failures).hasSize(3).allSatisfy(f -> assertThat(f).hasMessage("database down"));
+        assertThat(writes).as("only the first batch was tried").containsExactly(List.of("first"));
+    }
+
+    private static Thread submitter(GroupCommit<String> group, String item, List<Throwable> failures) {
+        return new Thread(() -> {
+            try {
+                group.submit(item);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
     }
 
     @Test

@@ -50,6 +50,27 @@ class ClosedCommitGateAnswers451Test {
     }
 
     @Test
+    void shouldAnswer451AtTheEndOfDataWhenTheGateClosedWhileTheDataCameIn() throws Exception {
+        Gate gate = new Gate();
+        try (ListenerFixture guard = new ListenerFixture(s -> s.commitGate(gate)); RawSmtpClient client = guard.ehlo()) {
+            assertThat(client.command("MAIL FROM:<alice@example.com>")).startsWith("250");
+            assertThat(client.command("RCPT TO:<bob@example.org>")).startsWith("250");
+            assertThat(client.command("DATA")).startsWith("354");
+            client.write("Subject: x\r\n\r\nx\r\n");
+            gate.open.set(false);
+            client.write(".\r\n");
+            assertThat(client.reply()).startsWith("451 4.3.0");
+            assertThat(guard.storedCount()).isZero();
+            assertThat(guard.accepted).isEmpty();
+            assertThat(gate.failures).as("no commit was tried, so none failed").isEmpty();
+
+            gate.open.set(true);
+            assertThat(client.send("alice@example.com", "bob@example.org", "Subject: y\r\n\r\ny")).startsWith("250");
+            assertThat(guard.accepted).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldReportEveryFailedCommitToTheGate() throws Exception {
         Gate gate = new Gate();
         Durability failing = new Durability() {
