@@ -3,7 +3,6 @@ package com.misdeliveryguard.smtp.delivery;
 import com.misdeliveryguard.core.mail.MailAddress;
 import com.misdeliveryguard.smtp.delivery.RecipientResult.Outcome;
 import jakarta.mail.MessagingException;
-import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
@@ -37,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code BODY=8BITMIME} when the client declared it and the upstream offers 8BITMIME (otherwise the
  *       bytes go unchanged without it, as Postfix does with MIME conversion off);
  *       {@code mail.smtp.allow8bitmime} is never set because it re-encodes parts;</li>
- *   <li>DATA is the trace header followed by the stored bytes, streamed;</li>
+ *   <li>DATA is the trace header followed by the stored bytes, streamed, dot-stuffed by our own {@link DataStream}
+ *       ({@link UpstreamTransport}, ADR 0018);</li>
  *   <li>connect, read and write timeouts are always set; STARTTLS is required when configured and the
  *       server identity is checked for every TLS mode; configured credentials that cannot be used are
  *       a failure, never an unauthenticated send.</li>
@@ -154,11 +154,6 @@ public final class SmtpUpstream implements Upstream, AutoCloseable {
             transport.sendMessage(new StreamedMessage(session, message, eightBit ? "BODY=8BITMIME" : null), addresses);
             report = SendOutcomes.allRelayed(message, SmtpReply.of(transport.getLastReturnCode(),
                     transport.getLastServerResponse()));
-        } catch (NoSuchProviderException e) {
-            closeQuietly(transport);
-            transport = null;
-            LOG.error("{}: Jakarta Mail has no SMTP provider", message.queueId(), e);
-            report = SendOutcomes.uniform(message, Outcome.TEMPORARY_FAILURE, "451 4.3.0 local error: no SMTP provider");
         } catch (MessagingException e) {
             LOG.debug("{}: upstream {} reported", message.queueId(), settings.hostAndPort(), e);
             report = SendOutcomes.fromException(message, addresses, e, settings.hostAndPort());
@@ -177,7 +172,7 @@ public final class SmtpUpstream implements Upstream, AutoCloseable {
     }
 
     private SMTPTransport connect() throws MessagingException {
-        SMTPTransport transport = (SMTPTransport) session.getTransport(PROTOCOL);
+        SMTPTransport transport = new UpstreamTransport(session, PROTOCOL);
         try {
             transport.connect(settings.host(), settings.port(), settings.username().orElse(null),
                     settings.password().orElse(null));
