@@ -52,7 +52,7 @@ final class DataCommand extends GuardCommand {
             writer = spool.create();
         } catch (IOException e) {
             log.error("Cannot create a spool entry", e);
-            throw storageFailed(e, "4.3.0 Cannot store messages right now, try again later");
+            throw storageFailed(e, CANNOT_STORE);
         }
         try (writer) {
             session.sendResponse("354 End data with <CR><LF>.<CR><LF>");
@@ -71,11 +71,9 @@ final class DataCommand extends GuardCommand {
                 log.error("Writing to the spool failed", result.storeFailure());
                 throw storageFailed(result.storeFailure(), "4.3.0 Could not store the message, try again later");
             }
-            if (!settings.commitGate.open()) {
-                // storage failed while the data came in: answered as MAIL is now, before the message is kept
-                // or checked (a check that reads the database would wait out the pool's timeout first)
-                throw new RejectException(451, "4.3.0 Cannot store messages right now, try again later");
-            }
+            // storage failed while the data came in: answered as MAIL is now, before the message is kept or
+            // checked (a check that reads the database would wait out the pool's timeout first)
+            requireOpenGate(settings);
             SpooledMessage message = commit(writer, envelope);
             session.sendResponse(reply(intake.accept(message)));
         }

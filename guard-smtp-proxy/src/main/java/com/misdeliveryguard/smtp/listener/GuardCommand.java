@@ -45,6 +45,19 @@ abstract class GuardCommand implements Command {
         return name;
     }
 
+    /** The reply when storage cannot take a message now (the client keeps it and retries). */
+    static final String CANNOT_STORE = "4.3.0 Cannot store messages right now, try again later";
+
+    /**
+     * 451 while the {@link CommitGate} says a message cannot be committed: at MAIL, and again at the end of data for a
+     * gate that closed while the data came in. No commit was tried, so the gate is told of no failure.
+     */
+    static void requireOpenGate(ListenerSettings settings) throws RejectException {
+        if (!settings.commitGate.open()) {
+            throw new RejectException(451, CANNOT_STORE);
+        }
+    }
+
     static Transaction transaction(Session session) {
         return (Transaction) session.getMessageHandler();
     }

@@ -32,9 +32,7 @@ final class MailCommand extends GuardCommand {
         if (settings.authRequired && !session.isAuthenticated()) {
             throw new RejectException(530, "5.7.0 Authentication required");
         }
-        if (!settings.commitGate.open()) {
-            throw new RejectException(451, "4.3.0 Cannot store messages right now, try again later");
-        }
+        requireOpenGate(settings);
         PathArgument.Parsed parsed = PathArgument.parse(line, "FROM:", true);
         boolean eightBit = checkParameters(parsed.parameters());
         ReversePath sender = parsed.mailbox().map(ReversePath::of).orElse(ReversePath.NULL);

@@ -222,6 +222,7 @@ public final class DeliveryQueue implements AutoCloseable {
      *
      * <p>Only when a worker is free: otherwise the attempt would wait in line, its file open, and gain nothing.
      *
+     * @param message a message just answered, so without a journal line of its own: sent to every recipient
      * @return whether an attempt started; the caller then calls {@link #abandonEarly} when it does not move it
      */
     public boolean deliverEarly(SpooledMessage message, Optional<MessageFacts> facts, Verdict verdict) {
@@ -552,18 +553,8 @@ public final class DeliveryQueue implements AutoCloseable {
                     + "the upstream was sent no end of data, and the message is delivered once it is in outgoing/", id);
             return;
         }
-        DeliveryJournal.State journal;
-        try {
-            journal = spool.journal(QueueState.OUTGOING, id);
-        } catch (IOException e) {
-            log.error("Cannot read the journal of {}; its delivery results are remembered and it is tried again", id,
-                    e);
-            unrecorded.put(id, report.results().stream()
-                    .filter(r -> r.outcome() == RecipientResult.Outcome.RELAYED).toList());
-            retryLater(id);
-            return;
-        }
-        settleAndFinish(message, journal, report);
+        // a message just answered has no journal lines of its own yet: none is read (its bytes went to every recipient)
+        settleAndFinish(message, DeliveryJournal.State.EMPTY, report);
     }
 
     /** The intake moved it to {@code outgoing/} without an fsync: makes the move durable before anything is sent. */
