@@ -38,7 +38,8 @@ final class FactsCollector implements ContentHandler {
     private int entities;
     private boolean stopped;
     private boolean topHeaderComplete;
-    private String plainText;
+    /** The opening lines of the first text/plain part, once it was read. */
+    private String plainOpening;
     private String htmlText;
 
     FactsCollector(MessageFactsParser.Limits limits, Problems problems, MimeStreamParser parser,
@@ -176,15 +177,13 @@ final class FactsCollector implements ContentHandler {
         if (stopped) {
             return;
         }
-        if (plainText == null && current.isBodyText("text/plain")) {
-            plainText = read(body);
+        if (plainOpening == null && current.isBodyText("text/plain")) {
+            plainOpening = BodyText.openingLines(body, current.transferEncoding(), current.charset(),
+                    limits.maxBodyTextBytes(), problems);
         } else if (htmlText == null && current.isBodyText("text/html")) {
-            htmlText = read(body);
+            htmlText = BodyText.read(body, current.transferEncoding(), current.charset(), limits.maxBodyTextBytes(),
+                    problems);
         }
-    }
-
-    private String read(InputStream body) throws IOException {
-        return BodyText.read(body, current.transferEncoding(), current.charset(), limits.maxBodyTextBytes(), problems);
     }
 
     @Override
@@ -214,7 +213,7 @@ final class FactsCollector implements ContentHandler {
      * is no text part or it says nothing (some clients send an empty one beside the HTML).
      */
     String openingLines() {
-        String opening = plainText == null ? "" : OpeningLines.of(plainText);
+        String opening = plainOpening == null ? "" : plainOpening;
         if (opening.isEmpty() && htmlText != null) {
             try {
                 opening = OpeningLines.of(HtmlText.render(htmlText));

@@ -38,6 +38,18 @@ final class OpeningLines {
     }
 
     static String of(String text) {
+        return find(text).text();
+    }
+
+    /**
+     * The opening lines of {@code text}, and whether they are {@code settled}: found without looking past the last
+     * line of {@code text}, so that no text after it could change them. A text part is read only as far as its
+     * settled opening lines ({@link BodyText#openingLines}).
+     */
+    record Found(String text, boolean settled) {
+    }
+
+    static Found find(String text) {
         Lines lines = new Lines(text);
         List<String> kept = new ArrayList<>();
         int chars = 0;
@@ -57,11 +69,11 @@ final class OpeningLines {
             chars += line.length() + 1;
         }
         String joined = String.join("\n", kept);
-        if (joined.length() <= MAX_CHARS) {
-            return joined;
+        if (joined.length() > MAX_CHARS) {
+            int end = Character.isHighSurrogate(joined.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+            joined = joined.substring(0, end);
         }
-        int end = Character.isHighSurrogate(joined.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
-        return joined.substring(0, end);
+        return new Found(joined, !lines.endSeen());
     }
 
     private static boolean startsQuotedText(String line, Lines lines, int index) {
@@ -108,6 +120,8 @@ final class OpeningLines {
         private final List<String> found = new ArrayList<>();
         /** Where the first line not yet found starts; -1 after the last line. */
         private int next;
+        /** Whether a line past the last one was asked for. */
+        private boolean endSeen;
 
         Lines(String text) {
             this.text = text;
@@ -126,7 +140,13 @@ final class OpeningLines {
                     next = end + (text.startsWith("\r\n", end) ? 2 : 1);
                 }
             }
-            return index < found.size();
+            boolean has = index < found.size();
+            endSeen |= !has;
+            return has;
+        }
+
+        boolean endSeen() {
+            return endSeen;
         }
 
         String get(int index) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.misdeliveryguard.core.mail.MailAddress;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.groups.Tuple;
@@ -406,6 +408,56 @@ class MessageFactsParserTest {
 
         assertThat(facts.attachmentNames()).containsExactly("Aoba_Shoji_invoice.pdf");
         assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheTextOfAMessageOnlyAsFarAsItsOpeningLinesAndStillEveryPart() throws Exception {
+        String head = "From: Ken Suzuki <k.suzuki@aoba-shoji.co.jp>\r\nTo: s.sato@contoso.co.jp\r\nSubject: report\r\n"
+                + "MIME-Version: 1.0\r\n";
+        String lines = "Dear Ms. Sato,\r\n" + ("x".repeat(76) + "\r\n").repeat(13_000);
+        byte[] onePart = (head + "Content-Type: text/plain; charset=us-ascii\r\n\r\n" + lines)
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] multipart = (head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + lines + "--b\r\nContent-Type: application/pdf\r\n"
+                + "Content-Disposition: attachment; filename=report.pdf\r\n\r\nJVBERi0=\r\n--b--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        MessageFactsParser parser = new MessageFactsParser(MessageFactsParser.Limits.defaults());
+        CountingInputStream one = new CountingInputStream(new ByteArrayInputStream(onePart));
+        CountingInputStream many = new CountingInputStream(new ByteArrayInputStream(multipart));
+
+        MessageFacts ofOne = parser.parse(one, List.of(MailAddress.of("s.sato@contoso.co.jp")));
+        MessageFacts ofMany = parser.parse(many, List.of(MailAddress.of("s.sato@contoso.co.jp")));
+
+        assertThat(ofOne.openingLines()).startsWith("Dear Ms. Sato,\nxxx").isEqualTo(ofMany.openingLines());
+        assertThat(ofOne.problems()).isEmpty();
+        assertThat(one.count).as("bytes read of %s", onePart.length).isLessThan(64 * 1024);
+        assertThat(ofMany.attachmentNames()).containsExactly("report.pdf");
+        assertThat(ofMany.problems()).isEmpty();
+        assertThat(many.count).isEqualTo(multipart.length);
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+
+        long count;
+
+        CountingInputStream(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
     }
 
     @Test
