@@ -31,34 +31,51 @@ final class DataStream extends FilterOutputStream {
         write(new byte[] {(byte) b}, 0, 1);
     }
 
+    /**
+     * One pass over the buffer in which a byte above {@code '.'} (letters, digits, 8-bit: nearly every byte) costs one
+     * comparison; CR, LF and the dot are looked at with the byte before them. A bare CR is found by the byte after it
+     * (in the next buffer when it is the last one here).
+     */
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        int start = off;
+        if (len <= 0) {
+            return;
+        }
         int end = off + len;
-        int previous = last;
+        int start = off;
+        if (last == '\r' && b[off] != '\n') { // a bare CR that ended the buffer before: its LF
+            out.write(LF);
+        }
         for (int i = off; i < end; i++) {
-            int c = b[i];
-            if (previous == '\r' && c != '\n') { // a bare CR, written already: its LF
-                out.write(b, start, i - start);
-                out.write(LF);
-                start = i;
-                previous = '\n';
+            int c = b[i] & 0xff;
+            if (c > '.') {
+                continue;
             }
-            if (c == '\n' && previous != '\r') { // a bare LF: CRLF instead
-                out.write(b, start, i - start);
-                out.write(CRLF);
-                start = i + 1;
-            } else if (c == '.' && previous == '\n') {
-                out.write(b, start, i - start);
-                out.write(DOT); // the line's own dot follows with the rest of the run
-                start = i;
+            if (c == '\n') {
+                if ((i > off ? b[i - 1] : last) != '\r') { // a bare LF: CRLF instead
+                    out.write(b, start, i - start);
+                    out.write(CRLF);
+                    start = i + 1;
+                }
+            } else if (c == '\r') {
+                if (i + 1 < end && b[i + 1] != '\n') { // a bare CR: its LF
+                    out.write(b, start, i + 1 - start);
+                    out.write(LF);
+                    start = i + 1;
+                }
+            } else if (c == '.') {
+                int before = i > off ? b[i - 1] : last;
+                if (before == '\n' || before == '\r') { // a dot that begins a line (after a bare CR too)
+                    out.write(b, start, i - start);
+                    out.write(DOT); // the line's own dot follows with the rest of the run
+                    start = i;
+                }
             }
-            previous = c;
         }
         if (end > start) {
             out.write(b, start, end - start);
         }
-        last = previous;
+        last = b[end - 1];
     }
 
     /** Ends the last line when the message did not (the final dot must begin a line). */
