@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A/B of two guards against one smtp-sink, both up at once (docs/benchmarks.md, the A/B tables).
 
-    python3 bench/ab.py A.jar B.jar ROW...      rows: 1x1s 1x10s 1x50r 1x50s 1x10x10s 100k10s 100k50s 1m10s 1m50s
+    python3 bench/ab.py A.jar B.jar ROW...      rows: 1x1s 1x10s 1x10r 1x50r 1x50s 1x10x10s 100k10s 100k50s 1m10s 1m50s
 
 Both guards are started as bench/bench.py starts the guard (jvm.options, the 100,000-contact directory, every rule
 on); each is warmed up with passes of every row for WARM seconds; then the rows run REPS times, A/B and B/A in turn,
@@ -18,7 +18,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench  # noqa: E402
 
-ROWS = {"1x1s": (1024, 1, 1, False, 300), "1x10s": (1024, 1, 10, False, 1500), "1x50r": (1024, 1, 50, True, 1500),
+ROWS = {"1x1s": (1024, 1, 1, False, 300), "1x10s": (1024, 1, 10, False, 1500), "1x10r": (1024, 1, 10, True, 1500), "1x50r": (1024, 1, 50, True, 1500),
         "1x50s": (1024, 1, 50, False, 1500), "1x10x10s": (1024, 10, 10, False, 1000),
         "100k10s": (102400, 1, 10, False, 600), "100k50s": (102400, 1, 50, False, 600),
         "1m10s": (1048576, 1, 10, False, 150), "1m50s": (1048576, 1, 50, False, 150)}
