@@ -434,10 +434,13 @@ def run_row(relay, sink, row, message_file):
         src = subprocess.CompletedProcess(cmd, max(rc for rc, _ in outcomes), "", " ".join(e for _, e in outcomes))
     accepted = time.monotonic()
     done = sink.wait_for(start_count + messages, 300)
-    # Postfix's helpers keep running a little after the last delivery: settle, then read the CPU
     machine1, source1 = machine_ticks(), resource.getrusage(resource.RUSAGE_CHILDREN)
     harness1 = resource.getrusage(resource.RUSAGE_SELF)
+    busy = machine1[0] - machine0[0]
+    source_cpu = source1.ru_utime + source1.ru_stime - source0.ru_utime - source0.ru_stime
+    harness_cpu = harness1.ru_utime + harness1.ru_stime - harness0.ru_utime - harness0.ru_stime
     sink_cpu = proc_ticks(sink.proc.pid, children=False) - sink0
+    # Postfix's helpers keep running a little after the last delivery: settle, then read the CPU
     time.sleep(0.3)
     cpu, sys_cpu = relay.cpu() - cpu0, relay.cpu(system_only=True) - sys0
     if src.returncode != 0 or done is None:
@@ -450,19 +453,14 @@ def run_row(relay, sink, row, message_file):
             "kb_written_per_msg": (written() - written0) / 1024 / messages,
             # the whole machine from the start of smtp-source until the sink had every message: its busy share
             # of all cores, and the load generator's and the sink's CPU per message (what bounds a row)
-            "machine_busy": (machine1[0] - machine0[0]) / (machine1[1] - machine0[1]),
-            "source_ms_per_msg": 1000 * (source1.ru_utime + source1.ru_stime - source0.ru_utime
-                                         - source0.ru_stime) / messages,
+            "machine_busy": busy / (machine1[1] - machine0[1]),
+            "source_ms_per_msg": 1000 * source_cpu / messages,
             "sink_ms_per_msg": 1000 * sink_cpu / messages,
             # this script (its thread that reads the sink's counts): part of the load, not of the relay
-            "harness_ms_per_msg": 1000 * (harness1.ru_utime + harness1.ru_stime - harness0.ru_utime
-                                          - harness0.ru_stime) / messages,
+            "harness_ms_per_msg": 1000 * harness_cpu / messages,
             # the measure of a relay's CPU: the machine's busy CPU less the load generator and the sink
             # (and this script); unlike cpu_ms_per_msg it includes the kernel's work in other threads (softirqs)
-            "busy_less_load_ms_per_msg": 1000 * ((machine1[0] - machine0[0]) - (source1.ru_utime + source1.ru_stime
-                                                 - source0.ru_utime - source0.ru_stime) - sink_cpu
-                                                 - (harness1.ru_utime + harness1.ru_stime - harness0.ru_utime
-                                                    - harness0.ru_stime)) / messages}
+            "busy_less_load_ms_per_msg": 1000 * (busy - source_cpu - sink_cpu - harness_cpu) / messages}
 
 
 def probe(port, sink, message, steps=None):

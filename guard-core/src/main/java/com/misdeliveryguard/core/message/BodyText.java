@@ -1,6 +1,5 @@
 package com.misdeliveryguard.core.message;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -68,7 +67,7 @@ final class BodyText {
                     return found.text();
                 }
             }
-            bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, 2L * bytes.length));
+            bytes = grown(bytes, maxBytes);
             length = fill(in, bytes, length);
         }
         reportUnknown(charsetName, charset, problems);
@@ -108,13 +107,18 @@ final class BodyText {
     }
 
     private static byte[] readDecoded(InputStream in, int maxBytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
-        byte[] buffer = new byte[8192];
-        int n;
-        while (out.size() < maxBytes && (n = in.read(buffer, 0, Math.min(buffer.length, maxBytes - out.size()))) != -1) {
-            out.write(buffer, 0, n);
+        byte[] bytes = new byte[Math.min(maxBytes, FIRST_BYTES)];
+        int length = fill(in, bytes, 0);
+        while (length == bytes.length && length < maxBytes) {
+            bytes = grown(bytes, maxBytes);
+            length = fill(in, bytes, length);
         }
-        return out.toByteArray();
+        return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+    }
+
+    /** Twice as long, at most {@code maxBytes}. */
+    private static byte[] grown(byte[] bytes, int maxBytes) {
+        return Arrays.copyOf(bytes, (int) Math.min(maxBytes, 2L * bytes.length));
     }
 
     /** Reads into {@code bytes} from {@code length} until it is full or the stream ends; the new length. */

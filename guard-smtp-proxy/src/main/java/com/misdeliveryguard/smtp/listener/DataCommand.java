@@ -22,6 +22,8 @@ import org.subethamail.smtp.server.Session;
 final class DataCommand extends GuardCommand {
 
     private static final Logger log = LoggerFactory.getLogger(DataCommand.class);
+    /** The reply when writing or committing this message's bytes failed. */
+    private static final String NOT_STORED = "4.3.0 Could not store the message, try again later";
     private final ListenerSettings settings;
     private final Spool spool;
     private final MessageIntake intake;
@@ -69,7 +71,7 @@ final class DataCommand extends GuardCommand {
             }
             if (result.storeFailure() != null) {
                 log.error("Writing to the spool failed", result.storeFailure());
-                throw storageFailed(result.storeFailure(), "4.3.0 Could not store the message, try again later");
+                throw storageFailed(result.storeFailure(), NOT_STORED);
             }
             // storage failed while the data came in: answered as MAIL is now, before the message is kept or
             // checked (a check that reads the database would wait out the pool's timeout first)
@@ -84,7 +86,7 @@ final class DataCommand extends GuardCommand {
             return writer.commit(envelope, SpooledMessage.Origin.SMTP);
         } catch (IOException e) {
             log.error("Committing message {} to the spool failed", writer.id(), e);
-            throw storageFailed(e, "4.3.0 Could not store the message, try again later");
+            throw storageFailed(e, NOT_STORED);
         }
     }
 
